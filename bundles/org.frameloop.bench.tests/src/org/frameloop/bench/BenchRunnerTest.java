@@ -1,5 +1,6 @@
 package org.frameloop.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,6 +134,56 @@ class BenchRunnerTest {
                 + "| s / run |", table.get(0));
         assertEquals(2 + 7, table.size());
         assertTrue(table.get(2).startsWith("| frame-by-frame manual | - | "), table.get(2));
+    }
+
+    @Test
+    void docsSectionsReplaceOnlyTheirOwnBlockAndPutAPlotBeside(@TempDir Path out) throws Exception {
+        BenchResults results = run(plan(List.of("frame"), List.of("random"), 5), out, new Counter());
+        Path doc = out.resolve("docs").resolve("benchmarks.md");
+
+        BenchOutputs.writeDocs(results, doc, "synthetic");
+        BenchOutputs.writeDocs(results, doc, "camvid");
+        Files.writeString(doc, Files.readString(doc) + "\nA hand-written closing note.\n");
+        BenchOutputs.writeDocs(results, doc, "synthetic"); // a rerun replaces its section in place
+
+        String text = Files.readString(doc);
+        assertTrue(text.startsWith("# Benchmarks\n"), text);
+        assertEquals(1, count(text, "<!-- bench:synthetic begin -->"));
+        assertEquals(1, count(text, "<!-- bench:camvid begin -->"));
+        assertTrue(text.indexOf("bench:synthetic end") < text.indexOf("bench:camvid begin"), "section order kept");
+        assertTrue(text.endsWith("A hand-written closing note.\n"), "text outside the sections is kept");
+        assertEquals(2, count(text, "| frame / random | propagation |"), text);
+        assertTrue(Files.size(doc.resolveSibling("benchmarks-camvid-street.png")) > 1000);
+        assertTrue(text.contains("](benchmarks-camvid-street.png)"), text);
+    }
+
+    @Test
+    void aVideoInTheCamVidLayoutOpensWithTheLabelMapOfItsParentFolder(@TempDir Path root) throws Exception {
+        Path tiny = TinyVideos.write(root.resolve("tiny"), 3, 32, 24, 5);
+        Path sequence = root.resolve("dataset").resolve("seq01");
+        Files.createDirectories(sequence.resolve("images"));
+        Files.createDirectories(sequence.resolve("labels"));
+        Files.copy(tiny.resolve("labelmap.json"), root.resolve("dataset").resolve("labelmap.json"));
+        for (int f = 0; f < 3; f++) {
+            // Dataset names: frame numbers that sort wrongly as text (9 < 10 < 100 naturally).
+            String name = "seq01_f" + new int[] { 9, 10, 100 }[f] + ".png";
+            Files.copy(tiny.resolve(String.format("%06d.png", f)), sequence.resolve("images").resolve(name));
+            Files.copy(tiny.resolve("gt").resolve(String.format("%06d.png", f)), sequence.resolve("labels").resolve(name));
+        }
+
+        BenchVideo opened = BenchVideo.open(sequence);
+
+        assertEquals(3, opened.video().frameCount());
+        assertEquals(TinyVideos.MAP.classes(), opened.labelMap().classes());
+        BenchVideo reference = BenchVideo.open(tiny);
+        for (int f = 0; f < 3; f++) {
+            assertArrayEquals(reference.groundTruth().labels(f).ids(), opened.groundTruth().labels(f).ids(), "frame " + f);
+            assertArrayEquals(reference.video().frame(f).rgb(), opened.video().frame(f).rgb(), "frame " + f);
+        }
+        Files.delete(sequence.resolve("labels").resolve("seq01_f10.png"));
+        IOException missing = assertThrows(IOException.class, () -> BenchVideo.open(sequence));
+        assertTrue(missing.getMessage().contains("seq01_f10.png") && missing.getMessage().contains("missing"),
+                missing.getMessage());
     }
 
     @Test

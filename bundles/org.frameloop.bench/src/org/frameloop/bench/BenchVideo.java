@@ -2,7 +2,6 @@ package org.frameloop.bench;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,11 +13,13 @@ import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.video.ImageSequenceLabels;
 import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.LabelledVideoFolder;
 import org.frameloop.core.video.Video;
 
 /**
- * A video the bench runs on, in the standard layout: frames in {@code DIR}, ground-truth label PNGs in
- * {@code DIR/gt}, the label map in {@code DIR/labelmap.json}.
+ * A video the bench runs on, in either layout of {@link LabelledVideoFolder}: frames in {@code DIR} with
+ * ground truth in {@code DIR/gt} and {@code DIR/labelmap.json}, or a dataset sequence with
+ * {@code DIR/images}, {@code DIR/labels} and the label map beside them or in the parent folder (CamVid).
  *
  * @param name names its result folders; unique within one bench
  */
@@ -29,14 +30,16 @@ public record BenchVideo(String name, Path folder, Video video, LabelSequence gr
      * @throws IOException           when a frame, label image or the label map cannot be read
      */
     public static BenchVideo open(Path folder) throws IOException {
-        return open(folder, folder.toAbsolutePath().normalize().getFileName().toString());
+        return open(folder, folder.toAbsolutePath().normalize().getFileName().toString(), null);
     }
 
     /**
      * Opens every folder; videos whose folders share a name get {@code -2}, {@code -3}... so that each has
      * its own result folders.
+     *
+     * @param labelMap the label map of every video (e.g. a preset), or null to read each one's own
      */
-    public static List<BenchVideo> openAll(List<Path> folders) throws IOException {
+    public static List<BenchVideo> openAll(List<Path> folders, LabelMap labelMap) throws IOException {
         List<BenchVideo> videos = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Path folder : folders) {
@@ -45,26 +48,23 @@ public record BenchVideo(String name, Path folder, Video video, LabelSequence gr
             for (int n = 2; !names.add(name); n++) {
                 name = base + "-" + n;
             }
-            videos.add(open(folder, name));
+            videos.add(open(folder, name, labelMap));
         }
         return videos;
     }
 
-    public static BenchVideo open(Path folder, String name) throws IOException {
-        Path gt = folder.resolve("gt");
-        Path labelMapFile = folder.resolve("labelmap.json");
-        if (!Files.isDirectory(folder)) {
-            throw new FileNotFoundException(folder + ": no such video folder");
+    /** @param labelMap the label map to use, or null to read the one beside the video */
+    public static BenchVideo open(Path folder, String name, LabelMap labelMap) throws IOException {
+        LabelledVideoFolder layout = LabelledVideoFolder.of(folder);
+        if (labelMap == null) {
+            Path file = layout.labelMapFile().orElseThrow(() -> new FileNotFoundException(folder
+                    + ": no label map (the bench needs DIR/labelmap.json, a labelmap.json in the parent folder for the "
+                    + "images/ + labels/ layout, or --labels NAME|FILE)"));
+            labelMap = LabelMapJson.read(file);
         }
-        if (!Files.isDirectory(gt)) {
-            throw new FileNotFoundException(gt + ": no ground-truth folder (the bench needs DIR/gt/NNNNNN.png)");
-        }
-        if (!Files.isRegularFile(labelMapFile)) {
-            throw new FileNotFoundException(labelMapFile + ": no label map (the bench needs DIR/labelmap.json)");
-        }
-        LabelMap labelMap = LabelMapJson.read(labelMapFile);
-        ImageSequenceVideo video = ImageSequenceVideo.open(folder);
-        return new BenchVideo(name, folder, video, ImageSequenceLabels.open(gt, video, labelMap), labelMap);
+        ImageSequenceVideo video = ImageSequenceVideo.open(layout.frames());
+        return new BenchVideo(name, folder, video, ImageSequenceLabels.open(layout.groundTruth(), video, labelMap),
+                labelMap);
     }
 
     /** The ignore id of the label map, or -1. */

@@ -27,7 +27,9 @@ import org.frameloop.bench.report.BenchOutputs;
 import org.frameloop.bench.report.SummaryTable;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.io.LabelMaps;
 
 /**
  * {@code ./frameloop bench}: every granularity × selector and the baselines on each video with the
@@ -52,8 +54,10 @@ final class BenchCommand implements CliCommand {
 
     static Options options(String command) {
         return new Options(command)
-                .list("videos", "DIR", "videos: frames in DIR, DIR/gt/ label PNGs, DIR/labelmap.json (default: the "
-                        + "synthetic suite, once installed)")
+                .list("videos", "DIR", "videos: frames in DIR, DIR/gt/ label PNGs, DIR/labelmap.json, or a dataset "
+                        + "sequence DIR/images/ + DIR/labels/ (CamVid) (default: the synthetic suite, once installed)")
+                .option("labels", "MAP", "label map of every video: camvid, cityscapes or a JSON file (default: each "
+                        + "video's labelmap.json)")
                 .list("granularities", "NAME", "frame, rectN (rect with sizePx=N), superpixel, adaptive, ... (default "
                         + DEFAULT_GRANULARITIES + "); ones not installed are reported as unavailable")
                 .list("selectors", "ID", "selectors of the grid (default " + DEFAULT_SELECTORS + ")")
@@ -73,7 +77,9 @@ final class BenchCommand implements CliCommand {
                 .option("out", "DIR", "results folder; a rerun with the same folder skips finished runs "
                         + "(default frameloop-bench)")
                 .option("write-docs", "FILE", "also write the table with the command and machine to FILE, "
-                        + "e.g. docs/benchmarks.md");
+                        + "e.g. docs/benchmarks.md, as its section --docs-section with a plot beside it")
+                .option("docs-section", "NAME", "the section of --write-docs to replace, other sections are kept "
+                        + "(default: synthetic for the default suite, else videos)");
     }
 
     /** The videos to use when --videos is not given: generated target-style synthetic videos. */
@@ -126,7 +132,15 @@ final class BenchCommand implements CliCommand {
             suiteDescription = suite.description();
             folders.addAll(suite.prepare(outFolder.resolve("suite"), progress));
         }
-        List<BenchVideo> videos = BenchVideo.openAll(folders);
+        LabelMap labelMap = null;
+        if (options.has("labels")) {
+            String labels = options.get("labels", null);
+            if (!LabelMaps.presetNames().contains(labels)) {
+                options.existingFile("labels", labels);
+            }
+            labelMap = LabelMaps.named(labels);
+        }
+        List<BenchVideo> videos = BenchVideo.openAll(folders, labelMap);
         BenchRunner runner = new BenchRunner(registry, plan, outFolder, new ProgressLines(out, progress));
         runner.unavailable().forEach(line -> err.println("frameloop bench: unavailable, skipped: " + line));
         BenchResults results = runner.run(videos, Machine.current(), "./frameloop bench " + arguments,
@@ -134,7 +148,11 @@ final class BenchCommand implements CliCommand {
         progress.breakLine();
         BenchOutputs.writeAll(results, outFolder);
         if (docs.isPresent()) {
-            BenchOutputs.writeDocs(results, docs.get());
+            String section = options.get("docs-section", suiteDescription != null ? "synthetic" : "videos");
+            if (!section.matches("[a-z0-9-]+")) {
+                throw new UsageException("--docs-section must be lower-case letters, digits and dashes; was '" + section + "'");
+            }
+            BenchOutputs.writeDocs(results, docs.get(), section);
         }
         out.println();
         out.print(new SummaryTable(results).markdown());

@@ -225,6 +225,13 @@ final class LoopRunner {
                         choices.clickCost().id());
                 RunReport.writeHtml(outFolder.resolve("report.html"), title, description, result, labelMap);
                 summarise(result, outFolder, project.folder());
+                out.println(RunReport.timingSummary(result, video.frameCount()));
+                if (flow != null) {
+                    flow.validShare().ifPresent(share -> out.println(String.format(Locale.ROOT, "Optical flow: %.1f%% of "
+                            + "pixels passed the forward-backward check (both directions, mean over the frame pairs the "
+                            + "temporal term used).", 100 * share)));
+                }
+                out.println(ResourceUsage.describe());
                 return result;
             }
         } finally {

@@ -1,15 +1,18 @@
 package org.frameloop.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
 import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.LabelledVideoFolder;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.io.ProjectStore;
 
@@ -30,9 +33,11 @@ final class RunCommand implements CliCommand {
 
     static Options options(String command) {
         Options options = new Options(command)
-                .option("video", "DIR", "folder of frames (png/jpg, natural order)")
-                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt)")
-                .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes (default: VIDEO/labelmap.json)")
+                .option("video", "DIR", "folder of frames (png/jpg, natural order) with gt/ inside, or a dataset sequence "
+                        + "with images/ and labels/ (CamVid)")
+                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt or VIDEO/labels)")
+                .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes "
+                        + "(default: labelmap.json in VIDEO, or in its parent for the images/ + labels/ layout)")
                 .option("project", "DIR", "project folder (default: OUT/project)")
                 .flag("resume", "continue the project in --project where it stopped (its recorded video and settings)");
         LoopRunner.declarePluginOptions(options);
@@ -86,10 +91,21 @@ final class RunCommand implements CliCommand {
             if (options.has("resume")) {
                 return resume(options, out);
             }
-            Path video = options.existingFolder("video", options.require("video"));
-            Path gt = options.existingFolder("gt", options.get("gt", video.resolve("gt").toString()));
-            String labels = options.get("labels", video.resolve("labelmap.json").toString());
-            if (!List.of("camvid", "cityscapes").contains(labels)) {
+            Path given = options.existingFolder("video", options.require("video"));
+            // A dataset sequence (images/ + labels/, CamVid) or frames with gt/ beside them.
+            Optional<LabelledVideoFolder> layout = Optional.empty();
+            if (!options.has("gt")) {
+                try {
+                    layout = Optional.of(LabelledVideoFolder.of(given));
+                } catch (FileNotFoundException e) {
+                    throw new UsageException(e.getMessage() + "; or give --gt DIR");
+                }
+            }
+            Path video = layout.map(LabelledVideoFolder::frames).orElse(given);
+            Path gt = layout.isPresent() ? layout.get().groundTruth() : options.existingFolder("gt", options.get("gt", null));
+            String labels = options.get("labels", layout.flatMap(LabelledVideoFolder::labelMapFile)
+                    .orElse(given.resolve(LabelledVideoFolder.LABEL_MAP_FILE)).toString());
+            if (!LabelMaps.presetNames().contains(labels)) {
                 options.existingFile("labels", labels);
             }
             Path out_ = Path.of(options.get("out", "frameloop-run"));

@@ -33,6 +33,24 @@ final class RunReport {
                 r.timings().totalMillis() / 1000.0);
     }
 
+    /** Mean seconds per round after round 0, split by phase, and prediction frames per second. */
+    static String timingSummary(LoopResult result, int frameCount) {
+        List<RoundReport> rounds = result.rounds().stream().filter(r -> r.round() > 0).toList();
+        if (rounds.isEmpty()) {
+            return "Timing: no annotation rounds.";
+        }
+        double n = rounds.size();
+        double select = rounds.stream().mapToLong(r -> r.timings().selectMillis()).sum() / n / 1000;
+        double annotate = rounds.stream().mapToLong(r -> r.timings().annotateMillis()).sum() / n / 1000;
+        double fineTune = rounds.stream().mapToLong(r -> r.timings().fineTuneMillis()).sum() / n / 1000;
+        double predict = rounds.stream().mapToLong(r -> r.timings().predictMillis()).sum() / n / 1000;
+        double evaluate = rounds.stream().mapToLong(r -> r.timings().evaluateMillis()).sum() / n / 1000;
+        double total = select + annotate + fineTune + predict + evaluate;
+        return String.format(Locale.ROOT, "Timing: %.1f s per round on average over %d rounds (select %.1f, simulated "
+                + "annotation %.1f, fine-tune %.1f, predict %.1f = %.1f frames/s, evaluate %.1f).", total, rounds.size(),
+                select, annotate, fineTune, predict, predict > 0 ? frameCount / predict : Double.NaN, evaluate);
+    }
+
     static void printTable(LoopResult result, PrintStream out) {
         out.println(tableHeader());
         result.rounds().forEach(r -> out.println(tableRow(r)));

@@ -63,6 +63,11 @@ public final class LabelMaps {
     /**
      * A label map by preset name ({@code cityscapes}, {@code camvid}) or from a file (see {@link #read}).
      */
+    /** The names {@link #named} knows as presets rather than files. */
+    public static List<String> presetNames() {
+        return List.of("camvid", "cityscapes");
+    }
+
     public static LabelMap named(String nameOrFile) throws IOException {
         return switch (nameOrFile.toLowerCase(Locale.ROOT)) {
         case "cityscapes" -> cityscapes();

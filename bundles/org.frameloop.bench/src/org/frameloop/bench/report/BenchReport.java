@@ -90,6 +90,11 @@ public final class BenchReport {
         html.append("</table>\n");
     }
 
+    /** The mIoU-vs-clicks plot of one video's runs, as a PNG. */
+    static byte[] curves(BenchResults results, BenchResults.VideoEntry video) throws IOException {
+        return curves(results, video, results.results().stream().filter(r -> r.video().equals(video.name())).toList());
+    }
+
     private static byte[] curves(BenchResults results, BenchResults.VideoEntry video, List<CellResult> runs)
             throws IOException {
         double rightPercent = 0;

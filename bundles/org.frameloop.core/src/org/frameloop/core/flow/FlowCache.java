@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -33,6 +34,7 @@ public final class FlowCache {
     private final FlowProvider provider;
     private final Path folder;
     private final Map<Integer, OpticalFlow[]> inMemory = new HashMap<>();
+    private final Map<Integer, Double> validShares = new HashMap<>();
     private final Map<Integer, OpticalFlow[]> recent = new LinkedHashMap<>(32, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -68,6 +70,15 @@ public final class FlowCache {
         return Optional.of(from < to ? pair[0] : pair[1]);
     }
 
+    /**
+     * The share of pixels that passed the provider's consistency check (forward-backward on DIS), averaged over
+     * both directions of every pair this cache has served; empty before the first. Tells how much the
+     * temporal term can use: near 1 at video rate, far lower on footage sampled at 1 frame per second.
+     */
+    public synchronized OptionalDouble validShare() {
+        return validShares.values().stream().mapToDouble(Double::doubleValue).average();
+    }
+
     /** Computes every pair now (e.g. in a background job before the first round). */
     public void computeAll(org.eclipse.core.runtime.IProgressMonitor monitor) {
         org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor,
@@ -99,6 +110,7 @@ public final class FlowCache {
             }
         }
         recent.put(first, cached);
+        validShares.put(first, (cached[0].validFraction() + cached[1].validFraction()) / 2);
         return cached;
     }
 

@@ -31,9 +31,9 @@ import ai.djl.ndarray.NDManager;
  * flow, see {@link FineTuner}) and predicts class, confidence, entropy, margin and a 16-float
  * embedding per pixel.
  * <p>
- * Parameter {@code checkpoint}: {@code default} (the checkpoint shipped in this bundle under
- * {@code checkpoints/default/}, or, while none is shipped, a seeded random initialisation), a
- * checkpoint folder written by {@link #save} or by {@link Pretrainer}, or {@code torchscript:PATH}
+ * Parameter {@code checkpoint}: {@code default} (the shipped checkpoint trained for the video's classes,
+ * e.g. {@code checkpoints/camvid/} for CamVid's label map, else {@code checkpoints/default/}, or, while
+ * none is shipped, a seeded random initialisation), the name of a shipped checkpoint, a checkpoint folder written by {@link #save} or by {@link Pretrainer}, or {@code torchscript:PATH}
  * for a user's TorchScript module (see {@link TorchScriptNetwork} for its contract). A checkpoint
  * whose label map differs from the video's keeps its encoder and decoder and gets a new head.
  * <p>
@@ -79,11 +79,11 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + ": no such TorchScript file " + file);
             }
-        } else if (!checkpoint.equals(DEFAULT_CHECKPOINT)) {
+        } else if (!checkpoint.equals(DEFAULT_CHECKPOINT) && !BundledCheckpoints.names().contains(checkpoint)) {
             Path folder = Path.of(checkpoint);
             if (!Files.isRegularFile(folder.resolve(CheckpointFolder.MANIFEST))) {
                 throw new IllegalArgumentException("checkpoint " + folder + " is not a checkpoint folder (no "
-                        + CheckpointFolder.MANIFEST + " in it)");
+                        + CheckpointFolder.MANIFEST + " in it) nor a shipped one " + BundledCheckpoints.names());
             }
         }
     }
@@ -200,9 +200,11 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
             return TorchScriptNetwork.load(file, labelMap, InputNormalization.IMAGENET, null);
         }
         if (!checkpoint.equals(DEFAULT_CHECKPOINT)) {
-            return openCheckpointFolder(Path.of(checkpoint));
+            Optional<Path> named = BundledCheckpoints.names().contains(checkpoint) ? BundledCheckpoints.find(checkpoint)
+                    : Optional.empty();
+            return openCheckpointFolder(named.orElse(Path.of(checkpoint)));
         }
-        Optional<Path> shipped = BundledCheckpoints.find(DEFAULT_CHECKPOINT);
+        Optional<Path> shipped = BundledCheckpoints.bestFor(labelMap);
         if (shipped.isPresent()) {
             return openCheckpointFolder(shipped.get());
         }
