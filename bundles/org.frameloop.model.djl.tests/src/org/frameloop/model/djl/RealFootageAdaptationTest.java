@@ -86,7 +86,8 @@ class RealFootageAdaptationTest {
             LabelMap labelMap) {
         List<Integer> frames = new ArrayList<>();
         for (int f = 0; f < video.frameCount(); f++) {
-            if (!video.hasHumanLabels(f) && Arrays.stream(LABELLED).noneMatch(l -> l == f)) {
+            int frame = f;
+            if (!video.hasHumanLabels(frame) && Arrays.stream(LABELLED).noneMatch(l -> l == frame)) {
                 frames.add(f);
             }
         }
