@@ -3,19 +3,24 @@ package org.frameloop.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
-import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.Video;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.io.video.VideoFiles;
 
 import com.google.gson.JsonObject;
 
-/** {@code ./frameloop run}: the loop on any image-sequence video with ground truth, simulated annotator. */
+/**
+ * {@code ./frameloop run}: the loop on a video (folder of frames, MJPEG AVI, or a compressed file through an
+ * installed video reader) with ground truth, simulated annotator.
+ */
 final class RunCommand implements CliCommand {
 
     @Override
@@ -30,9 +35,9 @@ final class RunCommand implements CliCommand {
 
     static Options options(String command) {
         Options options = new Options(command)
-                .option("video", "DIR", "folder of frames (png/jpg, natural order)")
-                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt)")
-                .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes (default: VIDEO/labelmap.json)")
+                .option("video", "DIR|FILE", "folder of frames (png/jpg, natural order), Motion-JPEG .avi, or .mp4/.m4v/.mkv/.webm/.mov (FFmpeg)")
+                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt for a folder; required for a file)")
+                .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes (default: labelmap.json in or beside VIDEO)")
                 .option("project", "DIR", "project folder (default: OUT/project)")
                 .flag("resume", "continue the project in --project where it stopped (its recorded video and settings)");
         LoopRunner.declarePluginOptions(options);
@@ -61,13 +66,36 @@ final class RunCommand implements CliCommand {
             throw new UsageException(folder + ": the project records no ground truth, which the simulated annotator needs");
         }
         Path out_ = Path.of(options.get("out", folder.toAbsolutePath().getParent().toString()));
-        ImageSequenceVideo frames = ImageSequenceVideo.open(videoPath);
-        ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()), frames,
-                labelMap);
-        new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
-                LoopRunner.recordedChoices(settings), LoopRunner.recordedSettings(settings), out_,
-                new LoopRunner.ProjectPlan(folder, videoPath, null, true));
+        Video frames = VideoFiles.open(videoPath);
+        try {
+            ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()),
+                    frames, labelMap);
+            new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
+                    LoopRunner.recordedChoices(settings), LoopRunner.recordedSettings(settings), out_,
+                    new LoopRunner.ProjectPlan(folder, videoPath, null, true));
+        } finally {
+            close(frames);
+        }
         return 0;
+    }
+
+    private static Path existingVideo(String value) {
+        Path path = Path.of(value);
+        if (!Files.exists(path)) {
+            throw new UsageException("--video " + value + ": no such folder or file");
+        }
+        return path;
+    }
+
+    // Compressed-video readers hold native decoders; folders of frames hold nothing.
+    private static void close(Video video) {
+        if (video instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + video.name() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
@@ -76,7 +104,7 @@ final class RunCommand implements CliCommand {
         try {
             options.parse(arguments);
             if (options.has("help")) {
-                out.print(options.help("--video DIR [--gt DIR] [--labels MAP.json] [options]  |  --project DIR --resume",
+                out.print(options.help("--video DIR|FILE [--gt DIR] [--labels MAP.json] [options]  |  --project DIR --resume",
                         "Runs the annotation loop on a video with the simulated annotator (ground truth + click model),\n"
                                 + "writes a project folder and report.html into --out, and prints a table per round.\n"
                                 + "--resume continues a project after a crash or Ctrl-C at the round and sample it\n"
@@ -86,20 +114,30 @@ final class RunCommand implements CliCommand {
             if (options.has("resume")) {
                 return resume(options, out);
             }
-            Path video = options.existingFolder("video", options.require("video"));
+            Path video = existingVideo(options.require("video"));
+            boolean folder = Files.isDirectory(video);
+            if (!folder && !options.has("gt")) {
+                throw new UsageException("--video " + video + " is a file: give its ground truth with --gt DIR");
+            }
             Path gt = options.existingFolder("gt", options.get("gt", video.resolve("gt").toString()));
-            String labels = options.get("labels", video.resolve("labelmap.json").toString());
+            String labels = options.get("labels",
+                    (folder ? video.resolve("labelmap.json") : video.resolveSibling("labelmap.json")).toString());
             if (!List.of("camvid", "cityscapes").contains(labels)) {
                 options.existingFile("labels", labels);
             }
             Path out_ = Path.of(options.get("out", "frameloop-run"));
             LabelMap labelMap = LabelMaps.named(labels);
-            ImageSequenceVideo frames = ImageSequenceVideo.open(video);
-            ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
             PluginRegistry registry = PluginRegistry.ofPlatform();
-            Path project = Path.of(options.get("project", out_.resolve("project").toString()));
-            new LoopRunner(registry, out).run(frames, truth, labelMap, LoopRunner.choices(options, registry),
-                    LoopRunner.settings(options), out_, new LoopRunner.ProjectPlan(project, video, gt, false));
+            LoopRunner.Choices choices = LoopRunner.choices(options, registry);
+            Video frames = VideoFiles.open(video);
+            try {
+                ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
+                Path project = Path.of(options.get("project", out_.resolve("project").toString()));
+                new LoopRunner(registry, out).run(frames, truth, labelMap, choices, LoopRunner.settings(options),
+                        out_, new LoopRunner.ProjectPlan(project, video, gt, false));
+            } finally {
+                close(frames);
+            }
             return 0;
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
