@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +12,18 @@ import java.util.Optional;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
-import org.frameloop.core.video.ImageSequenceVideo;
 import org.frameloop.core.video.LabelledVideoFolder;
+import org.frameloop.core.video.Video;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.io.video.VideoFiles;
 
 import com.google.gson.JsonObject;
 
-/** {@code ./frameloop run}: the loop on any image-sequence video with ground truth, simulated annotator. */
+/**
+ * {@code ./frameloop run}: the loop on a video (folder of frames, MJPEG AVI, or a compressed file through an
+ * installed video reader) with ground truth, simulated annotator.
+ */
 final class RunCommand implements CliCommand {
 
     @Override
@@ -33,11 +38,12 @@ final class RunCommand implements CliCommand {
 
     static Options options(String command) {
         Options options = new Options(command)
-                .option("video", "DIR", "folder of frames (png/jpg, natural order) with gt/ inside, or a dataset sequence "
-                        + "with images/ and labels/ (CamVid)")
-                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt or VIDEO/labels)")
+                .option("video", "DIR|FILE", "folder of frames (png/jpg, natural order) with gt/ inside, a dataset "
+                        + "sequence with images/ and labels/ (CamVid), Motion-JPEG .avi, or .mp4/.m4v/.mkv/.webm/.mov (FFmpeg)")
+                .option("gt", "DIR", "folder of label PNGs, one per frame (default: VIDEO/gt or VIDEO/labels for a "
+                        + "folder; required for a file)")
                 .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes "
-                        + "(default: labelmap.json in VIDEO, or in its parent for the images/ + labels/ layout)")
+                        + "(default: labelmap.json in or beside VIDEO, or in the parent of an images/ + labels/ sequence)")
                 .option("project", "DIR", "project folder (default: OUT/project)")
                 .flag("resume", "continue the project in --project where it stopped (its recorded video and settings)");
         LoopRunner.declarePluginOptions(options);
@@ -66,13 +72,36 @@ final class RunCommand implements CliCommand {
             throw new UsageException(folder + ": the project records no ground truth, which the simulated annotator needs");
         }
         Path out_ = Path.of(options.get("out", folder.toAbsolutePath().getParent().toString()));
-        ImageSequenceVideo frames = ImageSequenceVideo.open(videoPath);
-        ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()), frames,
-                labelMap);
-        new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
-                LoopRunner.recordedChoices(settings), LoopRunner.recordedSettings(settings), out_,
-                new LoopRunner.ProjectPlan(folder, videoPath, null, true));
+        Video frames = VideoFiles.open(videoPath);
+        try {
+            ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()),
+                    frames, labelMap);
+            new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
+                    LoopRunner.recordedChoices(settings), LoopRunner.recordedSettings(settings), out_,
+                    new LoopRunner.ProjectPlan(folder, videoPath, null, true));
+        } finally {
+            close(frames);
+        }
         return 0;
+    }
+
+    private static Path existingVideo(String value) {
+        Path path = Path.of(value);
+        if (!Files.exists(path)) {
+            throw new UsageException("--video " + value + ": no such folder or file");
+        }
+        return path;
+    }
+
+    // Compressed-video readers hold native decoders; folders of frames hold nothing.
+    private static void close(Video video) {
+        if (video instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + video.name() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
@@ -81,7 +110,7 @@ final class RunCommand implements CliCommand {
         try {
             options.parse(arguments);
             if (options.has("help")) {
-                out.print(options.help("--video DIR [--gt DIR] [--labels MAP.json] [options]  |  --project DIR --resume",
+                out.print(options.help("--video DIR|FILE [--gt DIR] [--labels MAP.json] [options]  |  --project DIR --resume",
                         "Runs the annotation loop on a video with the simulated annotator (ground truth + click model),\n"
                                 + "writes a project folder and report.html into --out, and prints a table per round.\n"
                                 + "--resume continues a project after a crash or Ctrl-C at the round and sample it\n"
@@ -91,10 +120,14 @@ final class RunCommand implements CliCommand {
             if (options.has("resume")) {
                 return resume(options, out);
             }
-            Path given = options.existingFolder("video", options.require("video"));
-            // A dataset sequence (images/ + labels/, CamVid) or frames with gt/ beside them.
+            Path given = existingVideo(options.require("video"));
+            boolean folder = Files.isDirectory(given);
+            if (!folder && !options.has("gt")) {
+                throw new UsageException("--video " + given + " is a file: give its ground truth with --gt DIR");
+            }
+            // A folder: a dataset sequence (images/ + labels/, CamVid) or frames with gt/ inside.
             Optional<LabelledVideoFolder> layout = Optional.empty();
-            if (!options.has("gt")) {
+            if (folder && !options.has("gt")) {
                 try {
                     layout = Optional.of(LabelledVideoFolder.of(given));
                 } catch (FileNotFoundException e) {
@@ -103,19 +136,26 @@ final class RunCommand implements CliCommand {
             }
             Path video = layout.map(LabelledVideoFolder::frames).orElse(given);
             Path gt = layout.isPresent() ? layout.get().groundTruth() : options.existingFolder("gt", options.get("gt", null));
-            String labels = options.get("labels", layout.flatMap(LabelledVideoFolder::labelMapFile)
-                    .orElse(given.resolve(LabelledVideoFolder.LABEL_MAP_FILE)).toString());
+            Path besideVideo = folder ? given.resolve(LabelledVideoFolder.LABEL_MAP_FILE)
+                    : given.resolveSibling(LabelledVideoFolder.LABEL_MAP_FILE);
+            String labels = options.get("labels",
+                    layout.flatMap(LabelledVideoFolder::labelMapFile).orElse(besideVideo).toString());
             if (!LabelMaps.presetNames().contains(labels)) {
                 options.existingFile("labels", labels);
             }
             Path out_ = Path.of(options.get("out", "frameloop-run"));
             LabelMap labelMap = LabelMaps.named(labels);
-            ImageSequenceVideo frames = ImageSequenceVideo.open(video);
-            ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
             PluginRegistry registry = PluginRegistry.ofPlatform();
-            Path project = Path.of(options.get("project", out_.resolve("project").toString()));
-            new LoopRunner(registry, out).run(frames, truth, labelMap, LoopRunner.choices(options, registry),
-                    LoopRunner.settings(options), out_, new LoopRunner.ProjectPlan(project, video, gt, false));
+            LoopRunner.Choices choices = LoopRunner.choices(options, registry);
+            Video frames = VideoFiles.open(video);
+            try {
+                ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
+                Path project = Path.of(options.get("project", out_.resolve("project").toString()));
+                new LoopRunner(registry, out).run(frames, truth, labelMap, choices, LoopRunner.settings(options),
+                        out_, new LoopRunner.ProjectPlan(project, video, gt, false));
+            } finally {
+                close(frames);
+            }
             return 0;
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());

@@ -2,9 +2,11 @@ package org.frameloop.core.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.InvalidRegistryObjectException;
 import org.frameloop.core.spi.Configurable;
 
 /**
@@ -56,6 +58,18 @@ public final class Contribution<T> {
 
     public List<ParameterSpec> parameters() {
         return parameters;
+    }
+
+    /**
+     * An attribute that a point's schema adds to the common ones (e.g. a video reader's
+     * {@code extensions}), read from plugin.xml without loading the class; empty when absent or blank.
+     */
+    public Optional<String> attribute(String name) {
+        try {
+            return Optional.ofNullable(element.getAttribute(name)).map(String::trim).filter(v -> !v.isEmpty());
+        } catch (InvalidRegistryObjectException e) {
+            return Optional.empty();
+        }
     }
 
     /** Creates an instance with every parameter at its default. */

@@ -10,6 +10,7 @@ import org.frameloop.core.spi.LabelImporter;
 import org.frameloop.core.spi.RuntimeCheck;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
+import org.frameloop.core.spi.VideoReader;
 
 /**
  * An extension point of Frameloop together with the element that declares one contribution and the
@@ -35,9 +36,12 @@ public record ExtensionPoint<T>(String id, String elementName, Class<T> type, St
             new ExtensionPoint<>(NS + "formats", "importer", LabelImporter.class, "Label importers");
     public static final ExtensionPoint<RuntimeCheck> DIAGNOSTICS =
             new ExtensionPoint<>(NS + "diagnostics", "check", RuntimeCheck.class, "Runtime checks");
+    public static final ExtensionPoint<VideoReader> VIDEO_READERS =
+            new ExtensionPoint<>(NS + "videoReaders", "reader", VideoReader.class, "Video readers");
 
     /** Every kind of contribution, in the order `doctor` and `--help` list them. */
     public static List<ExtensionPoint<?>> all() {
-        return List.of(MODELS, FLOWS, SELECTORS, GRANULARITIES, CLICK_COSTS, EXPORTERS, IMPORTERS, DIAGNOSTICS);
+        return List.of(MODELS, FLOWS, SELECTORS, GRANULARITIES, CLICK_COSTS, EXPORTERS, IMPORTERS, VIDEO_READERS,
+                DIAGNOSTICS);
     }
 }
