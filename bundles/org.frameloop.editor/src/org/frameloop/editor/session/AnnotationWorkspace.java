@@ -415,6 +415,8 @@ public final class AnnotationWorkspace {
 
     void roundFinished(RoundReport report) {
         synchronized (this) {
+            // a restarted loop reports the state it starts from under the last round's number again
+            rounds.removeIf(r -> r.round() == report.round());
             rounds.add(report);
         }
         fire(Change.ROUNDS, -1);
