@@ -21,6 +21,8 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.LabelExporter;
 
 /**
@@ -46,6 +48,12 @@ public final class ExportJob extends Job {
         this.parameters = Map.copyOf(parameters);
         this.target = target.toAbsolutePath().normalize();
         setUser(true);
+    }
+
+    /** The export formats installed ({@code org.frameloop.core.formats} exporters), by name. */
+    public static List<Contribution<LabelExporter>> formats(PluginRegistry registry) {
+        return registry.contributions(ExtensionPoint.EXPORTERS).stream()
+                .sorted(Comparator.comparing(Contribution::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     public Path target() {
