@@ -45,6 +45,7 @@ public class ProgressPart {
         this.progress = progress;
         scroll = new ScrolledComposite(parent, SWT.V_SCROLL);
         scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
         list = new Composite(scroll, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.verticalSpacing = 8;
