@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -30,6 +33,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
@@ -134,6 +138,11 @@ class MainWindowTest {
         MPart timelinePart = (MPart) models.find("org.frameloop.editor.part.timeline", workbench.getApplication());
         window.forceActive();
 
+        EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
+        ECommandService commands = workbench.getContext().get(ECommandService.class);
+        ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
+        check(!handlers.canExecute(export), "File > Export is disabled without a project");
+
         UiHeartbeat opening = new UiHeartbeat(display).start();
         Job open = ProjectOpening.open(display, workspace, folder);
         check(pumpUntil(workspace::hasProject, 30_000), "File > Open Project's job opens the project: " + open.getResult());
@@ -196,9 +205,63 @@ class MainWindowTest {
         screenshots.add(screenshot(window, "ide-main-window.png"));
         System.out.printf("overlay image rebuild for %dx%d: %.2f ms%n", WIDTH, HEIGHT, canvas.lastRenderMicros() / 1000.0);
 
+        exportThroughTheDialog(handlers, export, folder);
         cancelTheLoopInTheProgressView(workbench, workspace, frame);
         reopenAndContinue(workspace, folder, frame);
         workspace.close();
+    }
+
+    /**
+     * File > Export with the dialog's defaults (the first format by name, COCO RLE, into the project's
+     * export folder): Enter exports, the job's report names the folder, Enter closes it.
+     */
+    private void exportThroughTheDialog(EHandlerService handlers, ParameterizedCommand export, Path folder) {
+        check(handlers.canExecute(export), "File > Export is enabled with a project open");
+        Path out = folder.resolve("export").resolve("coco-rle");
+        String[] report = new String[1];
+        long deadline = System.currentTimeMillis() + 30_000;
+        // the report is a modal dialog with its own event loop: a timer running inside it reads and closes it
+        Runnable closeReport = new Runnable() {
+            @Override
+            public void run() {
+                Shell done = shell("Export");
+                if (done == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                List<Label> texts = new ArrayList<>();
+                collect(done, Label.class, texts);
+                report[0] = texts.stream().map(Label::getText).filter(t -> t.contains("Exported")).findFirst()
+                        .orElse("no report among " + texts.stream().map(Label::getText).toList());
+                key(0, SWT.CR);
+                if (!pumpUntil(() -> shell("Export") == null, 5_000)) {
+                    failures.add("Enter closes the export's report");
+                    done.close();
+                }
+            }
+        };
+        display.timerExec(200, () -> {
+            check(pumpUntil(() -> shell("Export labels") != null, 10_000), "the export dialog opens");
+            key(0, SWT.CR);
+            Shell dialog = shell("Export labels");
+            if (!pumpUntil(() -> dialog == null || dialog.isDisposed(), 5_000)) {
+                failures.add("Enter in the export dialog starts the export");
+                dialog.close();
+                return;
+            }
+            display.timerExec(50, closeReport);
+        });
+        handlers.executeHandler(export); // returns when the dialog is closed; the job goes on
+        check(pumpUntil(() -> report[0] != null, 30_000), "the export reports its result");
+        check(report[0] != null && report[0].contains(out.toString()), "the report names the folder: " + report[0]);
+        check(Files.isRegularFile(out.resolve("annotations.json")), "COCO annotations written into " + out);
+    }
+
+    private Shell shell(String text) {
+        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && s.isVisible() && text.equals(s.getText()))
+                .findFirst().orElse(null);
     }
 
     /** Window > Progress lists the loop's job; its Cancel button stops it and the person's work stays. */
@@ -215,7 +278,9 @@ class MainWindowTest {
         ProgressBar bar = find(cancel[0].getParent(), ProgressBar.class);
         check(bar != null && bar.isVisible(), "the loop job has a progress bar");
         // GTK delivers posted presses at the shell's origin, which misses a button: press it with the keyboard
-        check(cancel[0].setFocus(), "the Cancel button takes the focus");
+        cancel[0].getShell().forceActive(); // back from the export's dialogs
+        cancel[0].setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == cancel[0], 5_000), "the Cancel button takes the focus");
         key(0, ' ');
         check(pumpUntil(() -> loop.getState() == Job.NONE, 30_000), "Cancel in the Progress view stops the loop");
         check(loop.getResult() != null && loop.getResult().getSeverity() == IStatus.CANCEL, "the loop was cancelled: "
