@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -24,21 +27,30 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.editor.handlers.ProjectOpening;
+import org.frameloop.editor.parts.ProgressPart;
 import org.frameloop.editor.parts.VideoCanvasAccess;
 import org.frameloop.editor.parts.VideoEditorPart;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.DemoVideo;
+import org.frameloop.editor.session.LoopJob;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
@@ -71,8 +83,8 @@ class MainWindowTest {
         ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("propagation"),
                 PluginChoice.of("frame"), PluginChoice.of("hybrid"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
                 1, 1);
-        AnnotationProject project = ProjectFolders.create(temp.resolve("project"), settings, DemoVideo.labelMap(),
-                PluginRegistry.ofPlatform());
+        Path folder = temp.resolve("project");
+        ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()).close();
 
         display = Display.getDefault();
         E4Workbench workbench = new E4Application().createE4Workbench(
@@ -90,7 +102,7 @@ class MainWindowTest {
                     if (window == null) {
                         failures.add("no window became visible within " + TIMEOUT_MS + " ms");
                     } else {
-                        annotate(window, workbench, project);
+                        annotate(window, workbench, folder);
                     }
                 } catch (Throwable e) {
                     failures.add(e.toString());
@@ -111,7 +123,7 @@ class MainWindowTest {
         }
     }
 
-    private void annotate(Shell window, E4Workbench workbench, AnnotationProject project) throws Exception {
+    private void annotate(Shell window, E4Workbench workbench, Path folder) throws Exception {
         pumpUntil(() -> false, 200);
         title = window.getText();
         Tree tree = find(window, Tree.class);
@@ -126,7 +138,16 @@ class MainWindowTest {
         MPart timelinePart = (MPart) models.find("org.frameloop.editor.part.timeline", workbench.getApplication());
         window.forceActive();
 
-        workspace.open(project);
+        EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
+        ECommandService commands = workbench.getContext().get(ECommandService.class);
+        ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
+        check(!handlers.canExecute(export), "File > Export is disabled without a project");
+
+        UiHeartbeat opening = new UiHeartbeat(display).start();
+        Job open = ProjectOpening.open(display, workspace, folder);
+        check(pumpUntil(workspace::hasProject, 30_000), "File > Open Project's job opens the project: " + open.getResult());
+        System.out.printf("UI thread max gap while the project opened: %.1f ms%n", opening.stop());
+        AnnotationProject project = workspace.project();
         workspace.startLoop();
         check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "the loop chose samples for round 1");
         int frame = workspace.currentSample().frameIndex();
@@ -156,11 +177,24 @@ class MainWindowTest {
         check(pumpUntil(() -> labels.hasHuman(frame), 5_000), "Ctrl+Y redoes it");
         screenshots.add(screenshot(window, "ide-annotating.png"));
 
+        key(0, '2');
+        check(pumpUntil(() -> workspace.classId() == DemoVideo.ROAD, 5_000), "key 2 picks the second class (road)");
+        drawSquareClosedByDoubleClick(canvas, 70, 20, 110, 60);
+        check(pumpUntil(() -> labels.human(frame).id(90, 40) == DemoVideo.ROAD, 5_000),
+                "a double-click on the last vertex closes the polygon");
+        long road = countHuman(labels, frame, DemoVideo.ROAD);
+        check(road > 1400 && road < 1800, "the double-clicked 40x40 square has about 1600 road pixels, got " + road);
+        check(labels.human(frame).id(40, 40) == DemoVideo.CAR, "the first square keeps its class");
+
+        UiHeartbeat round = new UiHeartbeat(display).start();
         key(SWT.CTRL, SWT.CR);
         check(pumpUntil(() -> workspace.rounds().size() >= 2, 90_000), "Finish round (Ctrl+Enter) ran round 1");
         check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "round 2 asks for samples");
-        check(project.session().ledger().size() == 1 && project.session().ledger().entries().get(0).clicks() == 4,
-                "the ledger holds the sample with its 4 polygon clicks: " + project.session().ledger().entries());
+        System.out.printf("UI thread max gap while round 1's job fine-tuned and predicted: %.1f ms (%d beats of %d ms)%n",
+                round.stop(), round.beats(), UiHeartbeat.PERIOD_MS);
+        // 4 vertices closed by Enter + 4 closed by a double-click (whose second press is no vertex)
+        check(project.session().ledger().size() == 1 && project.session().ledger().entries().get(0).clicks() == 8,
+                "the ledger holds the sample with its 8 polygon clicks: " + project.session().ledger().entries());
         for (int f = 0; f < project.session().frameCount(); f++) {
             check(!Float.isNaN(workspace.uncertainty(f)), "frame " + f + " has an uncertainty after the round");
         }
@@ -170,7 +204,137 @@ class MainWindowTest {
         check(bar.green > 120 && bar.red < 100, "the timeline cell of frame " + frame + " shows a human bar, colour " + bar);
         screenshots.add(screenshot(window, "ide-main-window.png"));
         System.out.printf("overlay image rebuild for %dx%d: %.2f ms%n", WIDTH, HEIGHT, canvas.lastRenderMicros() / 1000.0);
+
+        exportThroughTheDialog(handlers, export, folder);
+        cancelTheLoopInTheProgressView(workbench, workspace, frame);
+        reopenAndContinue(workspace, folder, frame);
         workspace.close();
+    }
+
+    /**
+     * File > Export with the dialog's defaults (the first format by name, COCO RLE, into the project's
+     * export folder): Enter exports, the job's report names the folder, Enter closes it.
+     */
+    private void exportThroughTheDialog(EHandlerService handlers, ParameterizedCommand export, Path folder) {
+        check(handlers.canExecute(export), "File > Export is enabled with a project open");
+        Path out = folder.resolve("export").resolve("coco-rle");
+        String[] report = new String[1];
+        long deadline = System.currentTimeMillis() + 30_000;
+        // the report is a modal dialog with its own event loop: a timer running inside it reads and closes it
+        Runnable closeReport = new Runnable() {
+            @Override
+            public void run() {
+                Shell done = shell("Export");
+                if (done == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                List<Label> texts = new ArrayList<>();
+                collect(done, Label.class, texts);
+                report[0] = texts.stream().map(Label::getText).filter(t -> t.contains("Exported")).findFirst()
+                        .orElse("no report among " + texts.stream().map(Label::getText).toList());
+                key(0, SWT.CR);
+                if (!pumpUntil(() -> shell("Export") == null, 5_000)) {
+                    failures.add("Enter closes the export's report");
+                    done.close();
+                }
+            }
+        };
+        display.timerExec(200, () -> {
+            check(pumpUntil(() -> shell("Export labels") != null, 10_000), "the export dialog opens");
+            key(0, SWT.CR);
+            Shell dialog = shell("Export labels");
+            if (!pumpUntil(() -> dialog == null || dialog.isDisposed(), 5_000)) {
+                failures.add("Enter in the export dialog starts the export");
+                dialog.close();
+                return;
+            }
+            display.timerExec(50, closeReport);
+        });
+        handlers.executeHandler(export); // returns when the dialog is closed; the job goes on
+        check(pumpUntil(() -> report[0] != null, 30_000), "the export reports its result");
+        check(report[0] != null && report[0].contains(out.toString()), "the report names the folder: " + report[0]);
+        check(Files.isRegularFile(out.resolve("annotations.json")), "COCO annotations written into " + out);
+    }
+
+    private Shell shell(String text) {
+        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && s.isVisible() && text.equals(s.getText()))
+                .findFirst().orElse(null);
+    }
+
+    /** Window > Progress lists the loop's job; its Cancel button stops it and the person's work stays. */
+    private void cancelTheLoopInTheProgressView(E4Workbench workbench, AnnotationWorkspace workspace, int frame) {
+        EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
+        MPart progressPart = parts.showPart("org.frameloop.editor.part.progress", EPartService.PartState.ACTIVATE);
+        LoopJob loop = workspace.loopJob();
+        Button[] cancel = new Button[1];
+        check(pumpUntil(() -> (cancel[0] = cancelButton((Composite) progressPart.getWidget(), loop)) != null
+                && cancel[0].isVisible(), 10_000), "the Progress view lists the loop job with a Cancel button");
+        if (cancel[0] == null) {
+            return;
+        }
+        ProgressBar bar = find(cancel[0].getParent(), ProgressBar.class);
+        check(bar != null && bar.isVisible(), "the loop job has a progress bar");
+        // GTK delivers posted presses at the shell's origin, which misses a button: press it with the keyboard
+        cancel[0].getShell().forceActive(); // back from the export's dialogs
+        cancel[0].setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == cancel[0], 5_000), "the Cancel button takes the focus");
+        key(0, ' ');
+        check(pumpUntil(() -> loop.getState() == Job.NONE, 30_000), "Cancel in the Progress view stops the loop");
+        check(loop.getResult() != null && loop.getResult().getSeverity() == IStatus.CANCEL, "the loop was cancelled: "
+                + loop.getResult());
+        check(pumpUntil(() -> cancelButton((Composite) progressPart.getWidget(), loop) == null, 5_000),
+                "the cancelled job leaves the Progress view");
+        AnnotationProject project = workspace.project();
+        check(project.session().ledger().size() == 1, "the ledger keeps its sample");
+        check(project.session().labels().human(frame).id(40, 40) == DemoVideo.CAR, "the labels stay");
+        check(Files.isRegularFile(project.store().labelFile("human", frame)), "the labels are on disk");
+    }
+
+    /** The reopened project has the labels and the ledger, and its loop goes on with round 2. */
+    private void reopenAndContinue(AnnotationWorkspace workspace, Path folder, int frame) {
+        workspace.close();
+        ProjectOpening.open(display, workspace, folder);
+        check(pumpUntil(workspace::hasProject, 30_000), "the project reopens");
+        if (!workspace.hasProject()) {
+            return;
+        }
+        AnnotationProject reopened = workspace.project();
+        check(reopened.session().ledger().size() == 1 && reopened.session().ledger().totalClicks() == 8,
+                "the reopened ledger has the sample and its clicks: " + reopened.session().ledger().entries());
+        check(reopened.session().labels().human(frame).id(40, 40) == DemoVideo.CAR
+                && reopened.session().labels().human(frame).id(90, 40) == DemoVideo.ROAD, "the reopened labels");
+        workspace.startLoop();
+        check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "the reopened project's loop asks for samples");
+        check(workspace.queue().round() == 2, "the loop goes on with round 2, not 1: " + workspace.queue().round());
+    }
+
+    private static Button cancelButton(Composite part, Job job) {
+        List<Button> buttons = new ArrayList<>();
+        collect(part, Button.class, buttons);
+        return buttons.stream().filter(b -> b.getData(ProgressPart.JOB_KEY) == job).findFirst().orElse(null);
+    }
+
+    private static <T extends Control> void collect(Control control, Class<T> type, List<T> found) {
+        if (type.isInstance(control)) {
+            found.add(type.cast(control));
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, type, found);
+            }
+        }
+    }
+
+    private static long countHuman(LabelStore labels, int frame, int id) {
+        LabelImage human = labels.human(frame);
+        long count = 0;
+        for (byte value : human.ids()) {
+            count += (value & 0xFF) == id ? 1 : 0;
+        }
+        return count;
     }
 
     private void check(boolean condition, String what) {
@@ -189,6 +353,33 @@ class MainWindowTest {
         click(canvas.toDisplay(right, bottom));
         click(canvas.toDisplay(left, bottom));
         key(0, SWT.CR);
+    }
+
+    /**
+     * Clicks three corners and double-clicks the fourth. GTK does not turn posted presses into a
+     * double-click, so the double-click is sent to the canvas as the event sequence GTK produces for a real
+     * one: press (count 1), release, press (count 2), double-click, release.
+     */
+    private void drawSquareClosedByDoubleClick(VideoCanvasAccess canvas, double left, double top, double right,
+            double bottom) {
+        click(canvas.toDisplay(left, top));
+        click(canvas.toDisplay(right, top));
+        click(canvas.toDisplay(right, bottom));
+        Point last = canvas.control().toControl(canvas.toDisplay(left, bottom));
+        move(canvas.toDisplay(left, bottom));
+        for (int[] step : new int[][] { { SWT.MouseDown, 1 }, { SWT.MouseUp, 1 }, { SWT.MouseDown, 2 },
+                { SWT.MouseDoubleClick, 2 }, { SWT.MouseUp, 2 } }) {
+            Event event = new Event();
+            event.type = step[0];
+            event.button = 1;
+            event.count = step[1];
+            event.x = last.x;
+            event.y = last.y;
+            event.widget = canvas.control();
+            event.display = display;
+            canvas.control().notifyListeners(step[0], event);
+        }
+        pumpUntil(() -> false, 100);
     }
 
     private void click(Point at) {

@@ -82,6 +82,16 @@ public final class ProjectStore implements AutoCloseable {
     public record Resumed(VideoSession session, int round, List<Sample> pendingSamples) {
     }
 
+    /**
+     * Where a loop on this project continues, as the journal tells it: the round whose chosen samples are
+     * not all annotated yet, with those samples, or else the round after the last one journaled (1 when none).
+     */
+    public record Continuation(int round, List<Sample> pendingSamples) {
+        public Continuation {
+            pendingSamples = List.copyOf(pendingSamples);
+        }
+    }
+
     private final Path folder;
     private final JsonObject description;
     private final VideoInfo video;
@@ -464,6 +474,16 @@ public final class ProjectStore implements AutoCloseable {
         ClickLedger ledger = new ClickLedger();
         content.samples().forEach(ledger::append); // before anyone listens: these are on disk already
         VideoSession session = new VideoSession(frames, labelMap, labels, ledger, flow, groundTruth);
+        Continuation next = continuation(content);
+        return new Resumed(session, next.round(), next.pendingSamples());
+    }
+
+    /** Where a loop on this project continues (re-read from the journal); see {@link Continuation}. */
+    public Continuation continuation() throws IOException {
+        return continuation(journalContent());
+    }
+
+    private static Continuation continuation(Journal.Content content) {
         int last = content.lastRound();
         List<Sample> pending = new ArrayList<>(content.chosenByRound().getOrDefault(last, List.of()));
         for (LedgerEntry entry : content.samples()) {
@@ -472,7 +492,7 @@ public final class ProjectStore implements AutoCloseable {
             }
         }
         int round = pending.isEmpty() ? last + 1 : last;
-        return new Resumed(session, Math.max(1, round), pending);
+        return new Continuation(Math.max(1, round), pending);
     }
 
     /**

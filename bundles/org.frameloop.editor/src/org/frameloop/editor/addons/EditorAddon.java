@@ -26,6 +26,7 @@ import org.frameloop.synth.SyntheticVideoWriter;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.EditorPreferences;
+import org.frameloop.editor.session.JobProgress;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
@@ -34,8 +35,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Puts the IDE's {@link AnnotationWorkspace} into the application context (parts and handlers get it
- * injected), opens the demo when started with {@code --demo}, and saves and closes the project on exit.
+ * Puts the IDE's {@link AnnotationWorkspace} and the {@link JobProgress} of all jobs into the application
+ * context (parts and handlers get them injected), opens the demo when started with {@code --demo}, and saves and closes the project on exit.
  */
 public class EditorAddon {
 
@@ -43,11 +44,14 @@ public class EditorAddon {
     public static final String DEMO_ARGUMENT = "--demo";
 
     private AnnotationWorkspace workspace;
+    private final JobProgress jobs = new JobProgress();
 
     @PostConstruct
     public void start(IEclipseContext context, IEventBroker broker) {
         workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         context.set(AnnotationWorkspace.class, workspace);
+        jobs.install(Job.getJobManager());
+        context.set(JobProgress.class, jobs);
         if (Arrays.asList(Platform.getApplicationArgs()).contains(DEMO_ARGUMENT)) {
             broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> openDemo(Display.getCurrent()));
         }
@@ -108,6 +112,7 @@ public class EditorAddon {
     @PreDestroy
     public void stop() {
         workspace.close();
+        jobs.uninstall();
     }
 
 }

@@ -33,6 +33,11 @@ final class ParameterForm {
         body.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
     }
 
+    /** The composite holding the fields (its layout data is a GridData). */
+    Control control() {
+        return body;
+    }
+
     /** Shows the fields of {@code specs}, prefilled from {@code initial} or the declared defaults. */
     void show(List<ParameterSpec> specs, Map<String, String> initial) {
         for (Control child : body.getChildren()) {

@@ -19,7 +19,7 @@ public class OpenProjectHandler {
         dialog.setMessage("Choose a project folder (it holds project.json)");
         String folder = dialog.open();
         if (folder != null) {
-            ProjectOpening.open(shell, workspace, Path.of(folder));
+            ProjectOpening.open(shell.getDisplay(), workspace, Path.of(folder));
         }
     }
 }

@@ -34,7 +34,7 @@ public class RecentProjectsMenu {
     public static class OpenRecent {
         @Execute
         public void execute(MDirectMenuItem item, @Named("activeShell") Shell shell, AnnotationWorkspace workspace) {
-            ProjectOpening.open(shell, workspace, (Path) item.getTransientData().get(PATH_KEY));
+            ProjectOpening.open(shell.getDisplay(), workspace, (Path) item.getTransientData().get(PATH_KEY));
         }
     }
 }

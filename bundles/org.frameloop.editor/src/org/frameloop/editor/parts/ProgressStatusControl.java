@@ -47,7 +47,9 @@ public class ProgressStatusControl {
         String project = workspace.hasProject() ? workspace.project().name() + "  |  frame " + (workspace.frame() + 1)
                 + "/" + workspace.frameCount() + "  |  " + workspace.tool().label() : "No project";
         String progress = workspace.progress().text();
-        text.setText(progress.isEmpty() ? project : project + "  |  " + progress);
+        String notice = workspace.notice();
+        String line = progress.isEmpty() ? project : project + "  |  " + progress;
+        text.setText(notice.isEmpty() ? line : line + "  |  " + notice);
         bar.setVisible(workspace.progress().running());
         bar.setSelection((int) Math.round(workspace.progress().roundFraction() * 1000));
         text.getParent().requestLayout();

@@ -2,6 +2,10 @@ package org.frameloop.editor.parts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -18,7 +22,6 @@ import org.eclipse.swt.widgets.Event;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.loop.VideoSession;
-import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.editor.render.OverlayRenderer;
@@ -36,6 +39,9 @@ import org.frameloop.editor.session.Tool;
  * blended into one image per change ({@link OverlayRenderer}); painting only scales that image.
  */
 final class VideoCanvas {
+
+    /** How long a superpixel click may wait on the UI thread before it is applied later instead. */
+    private static final long SUPERPIXEL_WAIT_MS = 50;
 
     private final AnnotationWorkspace workspace;
     private final Canvas canvas;
@@ -130,6 +136,9 @@ final class VideoCanvas {
             previous.dispose();
         }
         lastRenderMicros = (System.nanoTime() - started) / 1000;
+        if (workspace.tool() == Tool.SUPERPIXEL) {
+            superpixels.prepare(frame); // in the background, so the first click finds them ready
+        }
         if (fitted) {
             fit();
         }
@@ -379,25 +388,58 @@ final class VideoCanvas {
         strokeLast = new double[] { x, y };
     }
 
+    /**
+     * Fills the superpixel under (x, y) with the current class. When the frame's superpixels are still being
+     * computed, the click is remembered (frame, class) and applied once they are ready, unless the person
+     * moved to another frame meanwhile; the status line says what is going on.
+     */
     private void fillSuperpixel(int x, int y) {
-        Region[] found = new Region[1];
+        AnnotationProject project = workspace.project();
+        int frame = workspace.frame();
+        int classId = workspace.classId();
+        CompletableFuture<List<Region>> pending = superpixels.prepare(frame);
         try {
-            org.eclipse.swt.custom.BusyIndicator.showWhile(canvas.getDisplay(), () -> {
-                try {
-                    found[0] = superpixels.at(workspace.frame(), x, y);
-                } catch (ContributionException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
-        } catch (IllegalStateException e) {
-            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Superpixel fill", e.getMessage());
+            // a short wait keeps the common case (just finished) free of a visible delay
+            applySuperpixel(project, frame, classId, pending.get(SUPERPIXEL_WAIT_MS, TimeUnit.MILLISECONDS), x, y);
+            return;
+        } catch (TimeoutException e) {
+            workspace.setNotice("Computing superpixels of frame " + (frame + 1) + "...");
+            canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_APPSTARTING));
+        } catch (ExecutionException e) {
+            superpixelFailed(e.getCause());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
-        if (found[0] != null) {
+        pending.whenComplete((regions, failure) -> canvas.getDisplay().asyncExec(() -> {
+            if (canvas.isDisposed()) {
+                return;
+            }
+            canvas.setCursor(null);
+            workspace.setNotice("");
+            if (failure != null) {
+                superpixelFailed(failure);
+            } else {
+                applySuperpixel(project, frame, classId, regions, x, y);
+            }
+        }));
+    }
+
+    private void applySuperpixel(AnnotationProject project, int frame, int classId, List<Region> regions, int x, int y) {
+        if (workspace.project() != project || workspace.frame() != frame) {
+            return; // the person moved on before the superpixels were ready
+        }
+        Region found = SuperpixelLookup.at(regions, x, y, project.session().width());
+        if (found != null) {
             LabelEdit edit = workspace.beginEdit("superpixel fill");
-            workspace.paint(edit, found[0].pixelIndices(workspace.project().session().width()), workspace.classId());
+            workspace.paint(edit, found.pixelIndices(project.session().width()), classId);
             workspace.commit(edit, 1);
         }
+    }
+
+    private void superpixelFailed(Throwable failure) {
+        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Superpixel fill", failure.getMessage());
     }
 
     private void fillSample() {

@@ -51,6 +51,7 @@ public final class AnnotationWorkspace {
     private boolean showHuman = true;
     private boolean showAuto = true;
     private boolean unlocked;
+    private String notice = "";
 
     public AnnotationWorkspace(EditorPreferences preferences) {
         this.preferences = preferences;
@@ -230,6 +231,18 @@ public final class AnnotationWorkspace {
             unlocked = value;
         }
         fire(Change.TOOL, -1);
+    }
+
+    /** A short note for the status line about work the person is waiting for; empty when none. */
+    public synchronized String notice() {
+        return notice;
+    }
+
+    public void setNotice(String text) {
+        synchronized (this) {
+            notice = text == null ? "" : text;
+        }
+        fire(Change.PROGRESS, -1);
     }
 
     // --- editing -----------------------------------------------------------------------------------
@@ -415,6 +428,8 @@ public final class AnnotationWorkspace {
 
     void roundFinished(RoundReport report) {
         synchronized (this) {
+            // a restarted loop reports the state it starts from under the last round's number again
+            rounds.removeIf(r -> r.round() == report.round());
             rounds.add(report);
         }
         fire(Change.ROUNDS, -1);

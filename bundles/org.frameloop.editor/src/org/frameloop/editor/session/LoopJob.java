@@ -20,6 +20,7 @@ import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
+import org.frameloop.io.ProjectStore;
 
 /**
  * Runs the project's {@link AnnotationLoop} with the person as annotator, as one Eclipse job: predict,
@@ -27,6 +28,8 @@ import org.frameloop.core.spi.SegmentationModel;
  * and predict when they finish the round, and so on. Cancelling stops at the next step; human labels are
  * in the store and saved per sample, automatic labels are written only after a complete round, so a
  * cancelled job leaves the project as it was after the last finished round plus the person's work.
+ * Each round's chosen samples are journaled, so a new job (after a cancel, or on a reopened project)
+ * continues the round numbering and the samples of an unfinished round.
  */
 public final class LoopJob extends Job {
 
@@ -65,9 +68,15 @@ public final class LoopJob extends Job {
             ClickCostModel cost = project.createContribution(ExtensionPoint.CLICK_COSTS, project.settings().clickCost());
             AnnotationLoop loop = new AnnotationLoop(project.session(), model, project.granularity(), selector,
                     new HumanAnnotator(workspace.queue()), cost, settings);
+            // rounds go on from the journal: after a cancelled loop, and after the project was reopened
+            ProjectStore.Continuation next = project.store().continuation();
+            if (next.round() > 1 || !next.pendingSamples().isEmpty()) {
+                loop.resumeAt(next.round(), next.pendingSamples());
+            }
             loop.addListener(new LoopListener() {
                 @Override
                 public void samplesChosen(int round, List<Sample> samples) {
+                    journalChosen(round, samples);
                     progress.roundStarted("Round " + round);
                     progress.waiting("label " + samples.size() + " samples, then Finish round");
                     workspace.queue().begin(round, samples);
@@ -85,6 +94,8 @@ public final class LoopJob extends Job {
             return Status.CANCEL_STATUS;
         } catch (ContributionException e) {
             return Status.error(e.getMessage(), e);
+        } catch (IOException e) {
+            return Status.error("Cannot read the journal of " + project.folder() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a plugin failed: report it by name, the project stays as the last finished round left it
             return Status.error(String.format(Locale.ROOT, "The annotation loop on %s stopped: %s", project.name(),
@@ -95,6 +106,14 @@ public final class LoopJob extends Job {
             }
             workspace.queue().clear();
             progress.stopped();
+        }
+    }
+
+    private void journalChosen(int round, List<Sample> samples) {
+        try {
+            project.store().journalChosen(round, samples);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot journal round " + round + " into " + project.folder(), e);
         }
     }
 

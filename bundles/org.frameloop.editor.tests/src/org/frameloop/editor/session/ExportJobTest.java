@@ -1,0 +1,138 @@
+package org.frameloop.editor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.io.ImageCodec;
+import org.frameloop.core.registry.Contribution;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.sample.Region;
+import org.frameloop.core.spi.LabelExporter;
+import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportJobTest {
+
+    private static final int FRAMES = 4;
+
+    @TempDir
+    Path temp;
+
+    private AnnotationProject project;
+
+    private AnnotationProject demoProject() throws Exception {
+        Path video = DemoVideo.write(temp.resolve("video"), FRAMES, 40, 30);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("propagation"),
+                PluginChoice.of("frame"), PluginChoice.of("hybrid"), PluginChoice.of("none"), PluginChoice.of("polygon"),
+                1, 1);
+        project = ProjectFolders.create(temp.resolve("project"), settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform());
+        // an edit still in memory: the export saves it first
+        byte[] car = new byte[40 * 30];
+        java.util.Arrays.fill(car, (byte) DemoVideo.CAR);
+        project.session().labels().putHuman(2, new Region.Rectangle(0, 0, 10, 10), new LabelImage(40, 30, car));
+        return project;
+    }
+
+    private static Contribution<LabelExporter> format(String id) {
+        return PluginRegistry.ofPlatform().find(ExtensionPoint.EXPORTERS, id).orElseThrow();
+    }
+
+    @Test
+    void theExportFormatsAreTheRegistrysContributions() {
+        List<String> ids = ExportJob.formats(PluginRegistry.ofPlatform()).stream().map(Contribution::id).toList();
+        assertTrue(ids.containsAll(List.of("png-masks", "coco-rle", "cvat-video", "provenance")), ids.toString());
+    }
+
+    @Test
+    void anExportWritesEveryFrameIncludingUnsavedEditsAndNamesTheFolder() throws Exception {
+        demoProject();
+        Path out = temp.resolve("out/masks");
+        ExportJob job = new ExportJob(project, format("png-masks"), Map.of(), out);
+        job.schedule();
+        assertTrue(job.join(60_000, null));
+
+        IStatus result = job.getResult();
+        assertEquals(IStatus.OK, result.getSeverity(), result.toString());
+        assertTrue(result.getMessage().contains(out.toString()), result.getMessage());
+        assertEquals(FRAMES + 1, count(out), "a mask per frame and labelmap.json");
+        assertEquals(DemoVideo.CAR, ImageCodec.readLabels(out.resolve("000002.png")).id(5, 5));
+        assertEquals(List.of(out), hiddenOrVisible(out.getParent()), "no staging folder is left beside the output");
+        project.close();
+    }
+
+    @Test
+    void aCancelledExportLeavesTheOutputFolderAsItWas() throws Exception {
+        demoProject();
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Files.writeString(out.resolve("000000.png"), "an older file the person keeps");
+        ExportJob job = new ExportJob(project, format("png-masks"), Map.of(), out);
+
+        IStatus result = job.run(new NullProgressMonitor() {
+            private int work;
+
+            @Override
+            public void worked(int amount) {
+                internalWorked(amount);
+            }
+
+            @Override
+            public void internalWorked(double amount) {
+                work++;
+                if (work > FRAMES + 2) {
+                    setCanceled(true); // during the export, after some masks were written
+                }
+            }
+        });
+
+        assertEquals(IStatus.CANCEL, result.getSeverity(), result.toString());
+        assertEquals(List.of(out.resolve("000000.png")), files(out));
+        assertEquals("an older file the person keeps", Files.readString(out.resolve("000000.png")));
+        assertEquals(List.of(out), hiddenOrVisible(temp.resolve("out").getParent()).stream()
+                .filter(p -> p.getFileName().toString().contains("out")).toList(), "the staging folder is deleted");
+        project.close();
+    }
+
+    @Test
+    void aFailingExporterIsReportedByNameAndLeavesNothingBehind() throws Exception {
+        demoProject();
+        Path out = temp.resolve("blocked/out");
+        Files.writeString(Files.createDirectories(out.getParent()).resolve("out"), "a file where the folder should be");
+        ExportJob job = new ExportJob(project, format("coco-rle"), Map.of(), out);
+
+        IStatus result = job.run(new NullProgressMonitor());
+
+        assertEquals(IStatus.ERROR, result.getSeverity());
+        assertTrue(result.getMessage().contains(out.toString()), result.getMessage());
+        assertEquals(List.of(out), hiddenOrVisible(out.getParent()));
+        assertFalse(Files.isDirectory(out));
+        project.close();
+    }
+
+    private static long count(Path folder) throws Exception {
+        return files(folder).size();
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static List<Path> hiddenOrVisible(Path folder) throws Exception {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.sorted().toList();
+        }
+    }
+}
