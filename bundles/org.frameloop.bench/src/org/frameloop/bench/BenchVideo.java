@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.frameloop.core.image.Downscale;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
@@ -65,6 +66,16 @@ public record BenchVideo(String name, Path folder, Video video, LabelSequence gr
         ImageSequenceVideo video = ImageSequenceVideo.open(layout.frames());
         return new BenchVideo(name, folder, video, ImageSequenceLabels.open(layout.groundTruth(), video, labelMap),
                 labelMap);
+    }
+
+    /**
+     * This video at 1/factor of its size (frames box-filtered, labels by block majority), named with its new
+     * size so that its results and caches never mix with the full-size video's.
+     */
+    public BenchVideo downscaled(int factor) {
+        Video small = Downscale.video(video, factor);
+        return new BenchVideo(name + "-" + small.width() + "x" + small.height(), folder, small,
+                Downscale.labels(groundTruth, factor), labelMap);
     }
 
     /** The ignore id of the label map, or -1. */

@@ -56,6 +56,8 @@ final class BenchCommand implements CliCommand {
         return new Options(command)
                 .list("videos", "DIR", "videos: frames in DIR, DIR/gt/ label PNGs, DIR/labelmap.json, or a dataset "
                         + "sequence DIR/images/ + DIR/labels/ (CamVid) (default: the synthetic suite, once installed)")
+                .option("downscale", "N", "run on every video at 1/N of its size (box-filtered frames, majority labels), "
+                        + "for speed on CPUs (default 1)")
                 .option("labels", "MAP", "label map of every video: camvid, cityscapes or a JSON file (default: each "
                         + "video's labelmap.json)")
                 .list("granularities", "NAME", "frame, rectN (rect with sizePx=N), superpixel, adaptive, ... (default "
@@ -141,6 +143,10 @@ final class BenchCommand implements CliCommand {
             labelMap = LabelMaps.named(labels);
         }
         List<BenchVideo> videos = BenchVideo.openAll(folders, labelMap);
+        int downscale = options.getInt("downscale", 1, 1);
+        if (downscale > 1) {
+            videos = videos.stream().map(v -> v.downscaled(downscale)).toList();
+        }
         BenchRunner runner = new BenchRunner(registry, plan, outFolder, new ProgressLines(out, progress));
         runner.unavailable().forEach(line -> err.println("frameloop bench: unavailable, skipped: " + line));
         BenchResults results = runner.run(videos, Machine.current(), "./frameloop bench " + arguments,

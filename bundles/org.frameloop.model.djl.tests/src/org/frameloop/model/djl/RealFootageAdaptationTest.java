@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.frameloop.core.image.Downscale;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.io.ImageCodec;
@@ -56,7 +57,7 @@ class RealFootageAdaptationTest {
         List<LabelImage> labels = new ArrayList<>();
         for (int f = FIRST_FRAME; f < FIRST_FRAME + FRAMES; f++) {
             images.add(Downscale.rgb(frames.frame(f), SCALE));
-            labels.add(Downscale.labels(truth.labels(f), SCALE, CAMVID_VOID));
+            labels.add(Downscale.labels(truth.labels(f), SCALE));
         }
         MemoryVideo video = new MemoryVideo(images, labelMap, List.of());
 
@@ -106,54 +107,5 @@ class RealFootageAdaptationTest {
             folder = folder.getParent();
         }
         return folder.resolve("../shared/data/camvid").normalize();
-    }
-
-    /** Box-filtered frames and majority-vote labels at 1/factor of the size. */
-    static final class Downscale {
-
-        static RgbImage rgb(RgbImage image, int factor) {
-            int width = image.width() / factor;
-            int height = image.height() / factor;
-            RgbImage out = RgbImage.blank(width, height);
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int[] sum = new int[3];
-                    for (int dy = 0; dy < factor; dy++) {
-                        for (int dx = 0; dx < factor; dx++) {
-                            for (int c = 0; c < 3; c++) {
-                                sum[c] += image.channel(x * factor + dx, y * factor + dy, c);
-                            }
-                        }
-                    }
-                    int n = factor * factor;
-                    out.set(x, y, sum[0] / n, sum[1] / n, sum[2] / n);
-                }
-            }
-            return out;
-        }
-
-        /** The most frequent id of each block; a block that is mostly void stays void. */
-        static LabelImage labels(LabelImage labels, int factor, int voidId) {
-            int width = labels.width() / factor;
-            int height = labels.height() / factor;
-            LabelImage out = LabelImage.unlabeled(width, height);
-            int[] votes = new int[256];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    Arrays.fill(votes, 0);
-                    int best = voidId;
-                    for (int dy = 0; dy < factor; dy++) {
-                        for (int dx = 0; dx < factor; dx++) {
-                            int id = labels.id(x * factor + dx, y * factor + dy);
-                            if (++votes[id] > votes[best] || (votes[id] == votes[best] && id < best)) {
-                                best = id;
-                            }
-                        }
-                    }
-                    out.set(x, y, best);
-                }
-            }
-            return out;
-        }
     }
 }
