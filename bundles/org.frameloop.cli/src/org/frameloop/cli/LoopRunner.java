@@ -225,6 +225,7 @@ final class LoopRunner {
                         choices.clickCost().id());
                 RunReport.writeHtml(outFolder.resolve("report.html"), title, description, result, labelMap);
                 summarise(result, outFolder, project.folder());
+                RunReport.perClassLine(result, labelMap).ifPresent(out::println);
                 out.println(RunReport.timingSummary(result, video.frameCount()));
                 if (flow != null) {
                     flow.validShare().ifPresent(share -> out.println(String.format(Locale.ROOT, "Optical flow: %.1f%% of "

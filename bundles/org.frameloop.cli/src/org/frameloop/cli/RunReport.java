@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.frameloop.bench.chart.LineChart;
 import org.frameloop.core.io.AtomicFiles;
@@ -31,6 +32,22 @@ final class RunReport {
                         : String.format(Locale.ROOT, "%.1f%%", 100 * r.clickShareOfFrameByFrame()),
                 Double.isNaN(r.miou()) ? "-" : String.format(Locale.ROOT, "%.4f", r.miou()), r.estimatedQuality(),
                 r.timings().totalMillis() / 1000.0);
+    }
+
+    /** "Per-class IoU: sky 0.912, ..." after the last round, when ground truth was known. */
+    static Optional<String> perClassLine(LoopResult result, LabelMap labelMap) {
+        double[] iou = result.last().perClassIou();
+        if (iou.length == 0) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder("Per-class IoU after round " + result.last().round() + ":");
+        for (LabelClass c : labelMap.classes()) {
+            double value = c.id() < iou.length ? iou[c.id()] : Double.NaN;
+            line.append(' ').append(c.name()).append(' ')
+                    .append(Double.isNaN(value) ? "absent" : String.format(Locale.ROOT, "%.3f", value)).append(',');
+        }
+        line.setLength(line.length() - 1);
+        return Optional.of(line.toString());
     }
 
     /** Mean seconds per round after round 0, split by phase, and prediction frames per second. */
