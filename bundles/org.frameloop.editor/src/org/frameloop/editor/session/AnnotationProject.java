@@ -16,7 +16,7 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.spi.Granularity;
-import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 
 /**
@@ -31,15 +31,17 @@ public final class AnnotationProject implements AutoCloseable {
     private final ProjectStore store;
     private final VideoSession session;
     private final PluginRegistry registry;
+    private final Video video;
     private Granularity granularity;
 
     AnnotationProject(Path folder, ProjectSettings settings, LabelMap labelMap, ProjectStore store,
-            ImageSequenceVideo video, LabelSequence groundTruth, LabelStore labels, PluginRegistry registry)
+            Video video, LabelSequence groundTruth, LabelStore labels, PluginRegistry registry)
             throws IOException {
         this.folder = folder;
         this.settings = settings;
         this.store = store;
         this.registry = registry;
+        this.video = video;
         FlowCache flow = null;
         if (!"none".equals(settings.flow().id())) {
             FlowProvider provider = create(ExtensionPoint.FLOWS, settings.flow());
@@ -114,6 +116,10 @@ public final class AnnotationProject implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            ProjectFolders.closeQuietly(video); // a video file's decoder holds native memory
+        }
     }
 }
