@@ -20,6 +20,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -36,6 +37,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.core.runtime.IStatus;
@@ -54,6 +57,7 @@ import org.frameloop.editor.session.LoopJob;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.editor.session.Tool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,12 +207,36 @@ class MainWindowTest {
         RGB bar = pixel(timeline, frame, project.session().frameCount());
         check(bar.green > 120 && bar.red < 100, "the timeline cell of frame " + frame + " shows a human bar, colour " + bar);
         screenshots.add(screenshot(window, "ide-main-window.png"));
+        checkTheStatusLineShowsItsWholeText(window);
         System.out.printf("overlay image rebuild for %dx%d: %.2f ms%n", WIDTH, HEIGHT, canvas.lastRenderMicros() / 1000.0);
 
         exportThroughTheDialog(handlers, export, folder);
         cancelTheLoopInTheProgressView(workbench, workspace, frame);
-        reopenAndContinue(workspace, folder, frame);
+        reopenAndContinue(workbench, workspace, folder, frame);
+        navigateWithTheKeyboard(workbench, window, workspace, editorPart, folder.getParent());
+        createADatasetSequenceProjectWithTheWizard(handlers, commands, workspace, folder.getParent());
         workspace.close();
+    }
+
+    /** The status line in the bottom trim shows its whole text, from the project name to the loop's step. */
+    private void checkTheStatusLineShowsItsWholeText(Shell window) {
+        List<CLabel> labels = new ArrayList<>();
+        collect(window, CLabel.class, labels);
+        CLabel status = labels.stream().filter(l -> l.getText() != null && l.getText().startsWith("project  |  frame"))
+                .findFirst().orElse(null);
+        check(status != null, "the status line names the project and the frame: "
+                + labels.stream().map(CLabel::getText).toList());
+        if (status != null) {
+            String text = status.getText();
+            check(text.contains("Round 2"), "the status line tells the loop's step: " + text);
+            int needed = status.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+            check(status.getSize().x >= needed, "the status line is " + status.getSize().x + " px wide, its text needs "
+                    + needed + ": " + text);
+            ProgressBar bar = find(status.getParent(), ProgressBar.class);
+            check(bar != null && bar.isVisible() && bar.getBounds().x >= status.getBounds().x + status.getSize().x
+                    && status.getParent().getClientArea().width >= bar.getBounds().x + bar.getBounds().width,
+                    "the loop's progress bar fits beside the text");
+        }
     }
 
     /**
@@ -293,8 +321,8 @@ class MainWindowTest {
         check(Files.isRegularFile(project.store().labelFile("human", frame)), "the labels are on disk");
     }
 
-    /** The reopened project has the labels and the ledger, and its loop goes on with round 2. */
-    private void reopenAndContinue(AnnotationWorkspace workspace, Path folder, int frame) {
+    /** The reopened project has the labels, the ledger and the round history, and its loop goes on with round 2. */
+    private void reopenAndContinue(E4Workbench workbench, AnnotationWorkspace workspace, Path folder, int frame) {
         workspace.close();
         ProjectOpening.open(display, workspace, folder);
         check(pumpUntil(workspace::hasProject, 30_000), "the project reopens");
@@ -306,9 +334,187 @@ class MainWindowTest {
                 "the reopened ledger has the sample and its clicks: " + reopened.session().ledger().entries());
         check(reopened.session().labels().human(frame).id(40, 40) == DemoVideo.CAR
                 && reopened.session().labels().human(frame).id(90, 40) == DemoVideo.ROAD, "the reopened labels");
+        check(workspace.rounds().stream().map(r -> r.round()).toList().equals(List.of(0, 1))
+                && workspace.rounds().get(1).totalClicks() == 8 && workspace.rounds().get(1).samples().size() == 1,
+                "the reopened project has its round history, round 1 with 8 clicks: " + workspace.rounds());
+        EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
+        MPart roundsPart = parts.showPart("org.frameloop.editor.part.roundHistory", EPartService.PartState.VISIBLE);
+        Table table = find((Composite) roundsPart.getWidget(), Table.class);
+        check(pumpUntil(() -> table.getItemCount() == 2 && table.getItem(1).getText(2).equals("8"), 5_000),
+                "the Rounds view lists rounds 0 and 1 again, round 1 with 8 clicks");
         workspace.startLoop();
         check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "the reopened project's loop asks for samples");
         check(workspace.queue().round() == 2, "the loop goes on with round 2, not 1: " + workspace.queue().round());
+    }
+
+    /**
+     * A project of three whole-frame samples per round, worked with the keyboard only: Tab and Shift+Tab move
+     * through the queue and the editor follows, Right/Left/Home/End move frames, Ctrl+G jumps to a typed
+     * frame number, number keys pick classes, S and L pick superpixel fill on the unlocked frame.
+     */
+    private void navigateWithTheKeyboard(E4Workbench workbench, Shell window, AnnotationWorkspace workspace,
+            MPart editorPart, Path temp) throws Exception {
+        Path video = DemoVideo.write(temp.resolve("keyboard-video"), 6, WIDTH, HEIGHT);
+        ProjectSettings settings = new ProjectSettings(video, null, PluginChoice.of("propagation"),
+                PluginChoice.of("frame"), PluginChoice.of("hybrid"), PluginChoice.of("none"), PluginChoice.of("polygon"),
+                3, 1);
+        Path folder = temp.resolve("keyboard-project");
+        ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()).close();
+        ProjectOpening.open(display, workspace, folder);
+        check(pumpUntil(() -> workspace.hasProject() && workspace.project().folder().equals(folder), 30_000),
+                "the keyboard project opens");
+        workspace.startLoop();
+        check(pumpUntil(() -> workspace.queue().awaitingAnnotation() && workspace.queue().size() == 3, 60_000),
+                "the loop asks for three samples");
+        if (workspace.queue().size() != 3) {
+            return;
+        }
+        List<Integer> sampleFrames = workspace.queue().entries().stream().map(e -> e.sample().frameIndex()).toList();
+        check(sampleFrames.stream().distinct().count() == 3, "three different frames: " + sampleFrames);
+        check(pumpUntil(() -> workspace.frame() == sampleFrames.get(0), 5_000), "the editor shows the first sample");
+
+        window.forceActive();
+        workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class).activate(editorPart);
+        Canvas canvas = ((VideoEditorPart) editorPart.getObject()).canvasAccess().control();
+        canvas.setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == canvas, 5_000), "the video canvas has the focus");
+        Composite editor = (Composite) editorPart.getWidget();
+
+        specialKey(0, SWT.TAB, '\t');
+        check(pumpUntil(() -> workspace.queue().currentIndex() == 1, 5_000), "Tab moves to the second sample");
+        check(pumpUntil(() -> frameLabel(editor).equals("Frame " + (sampleFrames.get(1) + 1) + " / 6"), 5_000),
+                "the editor follows Tab to frame " + (sampleFrames.get(1) + 1) + ", shows " + frameLabel(editor));
+        specialKey(SWT.SHIFT, SWT.TAB, '\t');
+        check(pumpUntil(() -> workspace.queue().currentIndex() == 0, 5_000), "Shift+Tab moves back to the first sample");
+        check(pumpUntil(() -> frameLabel(editor).equals("Frame " + (sampleFrames.get(0) + 1) + " / 6"), 5_000),
+                "the editor follows Shift+Tab, shows " + frameLabel(editor));
+
+        specialKey(0, SWT.HOME, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == 0, 5_000), "Home shows the first frame");
+        specialKey(0, SWT.ARROW_RIGHT, (char) 0);
+        specialKey(0, SWT.ARROW_RIGHT, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == 2, 5_000), "Right twice shows frame 3, shows " + workspace.frame());
+        specialKey(0, SWT.ARROW_LEFT, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == 1, 5_000), "Left shows frame 2, shows " + workspace.frame());
+        specialKey(0, SWT.END, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == 5, 5_000), "End shows the last frame");
+        check(pumpUntil(() -> frameLabel(editor).equals("Frame 6 / 6"), 5_000), "the editor shows " + frameLabel(editor));
+
+        // Ctrl+G's dialog has its own event loop: a timer running inside it types the number
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean[] typed = new boolean[1];
+        display.timerExec(50, new Runnable() {
+            @Override
+            public void run() {
+                Shell dialog = shell("Jump to frame");
+                if (dialog == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                Text number = find(dialog, Text.class);
+                number.setFocus();
+                number.selectAll();
+                key(0, '4');
+                typed[0] = pumpUntil(() -> number.getText().equals("4"), 5_000);
+                key(0, SWT.CR);
+                if (!pumpUntil(dialog::isDisposed, 5_000)) {
+                    failures.add("Enter closes the Jump to frame dialog");
+                    dialog.close();
+                }
+            }
+        });
+        key(SWT.CTRL, 'g');
+        check(pumpUntil(() -> typed[0] && shell("Jump to frame") == null, 10_000), "Ctrl+G asks for a frame number");
+        check(pumpUntil(() -> workspace.frame() == 3, 5_000), "Jump to frame 4 shows frame 4, shows " + workspace.frame());
+
+        canvas.setFocus();
+        pumpUntil(() -> display.getFocusControl() == canvas, 5_000);
+        key(0, '3');
+        check(pumpUntil(() -> workspace.classId() == DemoVideo.BUILDING, 5_000), "key 3 picks the third class (building)");
+        key(0, '1');
+        check(pumpUntil(() -> workspace.classId() == DemoVideo.SKY, 5_000), "key 1 picks the first class (sky)");
+        key(0, '9');
+        check(workspace.classId() == DemoVideo.SKY, "key 9 changes nothing with four classes");
+
+        // S picks superpixel fill, L unlocks the frame in view; a click labels the superpixel under it
+        key(0, 's');
+        check(pumpUntil(() -> workspace.tool() == Tool.SUPERPIXEL, 5_000), "S picks the superpixel fill");
+        key(0, 'l');
+        check(pumpUntil(workspace::unlocked, 5_000), "L unlocks the frame");
+        LabelStore labels = workspace.project().session().labels();
+        click(((VideoEditorPart) editorPart.getObject()).canvasAccess().toDisplay(20, 20));
+        check(pumpUntil(() -> labels.hasHuman(3), 30_000), "the click on frame 4 labels its superpixel");
+        long sky = countHuman(labels, 3, DemoVideo.SKY);
+        check(labels.hasHuman(3) && labels.human(3).id(20, 20) == DemoVideo.SKY && sky > 0 && sky < WIDTH * HEIGHT / 4
+                && sky == Math.round(labels.humanShare(3) * WIDTH * HEIGHT),
+                "one superpixel around the click is sky and nothing else is labelled: " + sky + " pixels");
+        System.out.printf("keyboard: samples on frames %s; superpixel fill labelled %d pixels%n", sampleFrames, sky);
+        key(0, 'l');
+    }
+
+    /**
+     * File > New Project on a dataset sequence as it comes (images/ + labels/ + labelmap.json): the wizard
+     * offers labels/ as ground truth and the label map, Enter goes to the next page and Enter finishes; a
+     * job creates the project, which opens with the images as its frames and the labels as ground truth.
+     */
+    private void createADatasetSequenceProjectWithTheWizard(EHandlerService handlers, ECommandService commands,
+            AnnotationWorkspace workspace, Path temp) throws Exception {
+        Path sequence = temp.resolve("dataset-sequence");
+        DemoVideo.write(sequence.resolve("images"), 5, WIDTH, HEIGHT);
+        Files.move(sequence.resolve("images").resolve("gt"), sequence.resolve("labels"));
+        Files.move(sequence.resolve("images").resolve("labelmap.json"), sequence.resolve("labelmap.json"));
+        Path folder = temp.resolve("dataset-sequence-project");
+        String[] offered = new String[2];
+        long deadline = System.currentTimeMillis() + 10_000;
+        display.timerExec(50, new Runnable() {
+            @Override
+            public void run() {
+                Shell wizard = shell("New Frameloop Project");
+                if (wizard == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                List<Text> fields = new ArrayList<>();
+                collect(wizard, Text.class, fields);
+                fields.get(0).setText(sequence.toString()); // what the folder chooser would fill in
+                offered[0] = fields.get(1).getText();
+                offered[1] = fields.get(2).getText();
+                fields.get(2).setText(folder.toString());
+                key(0, SWT.CR); // Next
+                key(0, SWT.CR); // Finish
+                if (!pumpUntil(wizard::isDisposed, 5_000)) {
+                    failures.add("Enter, Enter goes through the wizard and finishes it");
+                    wizard.close();
+                }
+            }
+        });
+        handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.newProject", null));
+        check(sequence.resolve("labels").toString().equals(offered[0]), "the wizard offers labels/ as ground truth: "
+                + offered[0]);
+        check(temp.resolve("dataset-sequence-project").toString().equals(offered[1]),
+                "the wizard proposes a project folder beside the sequence: " + offered[1]);
+        check(pumpUntil(() -> workspace.hasProject() && workspace.project().folder().equals(folder), 30_000),
+                "the wizard's job creates and opens the project");
+        if (workspace.hasProject() && workspace.project().folder().equals(folder)) {
+            AnnotationProject created = workspace.project();
+            check(created.session().frameCount() == 5, "the project's frames are the 5 images");
+            check(created.settings().video().equals(sequence.resolve("images")), "the video is images/: "
+                    + created.settings().video());
+            check(created.session().groundTruth().isPresent()
+                    && created.session().groundTruth().get().labels(0).id(WIDTH / 2, 2) == DemoVideo.SKY,
+                    "labels/ is the ground truth");
+            check(created.session().labelMap().classes().size() == 4, "the sequence's label map was taken");
+        }
+    }
+
+    private static String frameLabel(Composite editor) {
+        List<Label> labels = new ArrayList<>();
+        collect(editor, Label.class, labels);
+        return labels.stream().map(Label::getText).filter(t -> t.startsWith("Frame ")).findFirst().orElse("");
     }
 
     private static Button cancelButton(Composite part, Job job) {
@@ -415,6 +621,19 @@ class MainWindowTest {
         char character = key == SWT.CR ? '\r' : (char) key;
         keyEvent(SWT.KeyDown, key == SWT.CR ? SWT.CR : 0, character);
         keyEvent(SWT.KeyUp, key == SWT.CR ? SWT.CR : 0, character);
+        if (modifier != 0) {
+            keyEvent(SWT.KeyUp, modifier, (char) 0);
+        }
+        pumpUntil(() -> false, 100);
+    }
+
+    /** A key with a key code (Tab, arrows, Home, End), with an optional modifier held. */
+    private void specialKey(int modifier, int keyCode, char character) {
+        if (modifier != 0) {
+            keyEvent(SWT.KeyDown, modifier, (char) 0);
+        }
+        keyEvent(SWT.KeyDown, keyCode, character);
+        keyEvent(SWT.KeyUp, keyCode, character);
         if (modifier != 0) {
             keyEvent(SWT.KeyUp, modifier, (char) 0);
         }

@@ -12,34 +12,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 /**
  * {@code ledger.jsonl}: the project's append-only journal, one JSON object per line, each line forced to
- * disk before the next step of the loop. Three kinds of line:
+ * disk before the next step of the loop. Four kinds of line:
  * <pre>
  * {"kind":"chosen","round":3,"samples":[{"frame":2,"region":{...}}, ...]}   the selector's pick, before annotating
  * {"kind":"sample","round":3,"frame":2,"region":{...},"clicks":14,"seconds":0.0,"annotator":"simulated","time":"..."}
  * {"kind":"import","frame":5,"source":"masks/000005.png","pixels":1234}   a mask imported as human labels
+ * {"kind":"round","round":3,"roundClicks":40,"totalClicks":120,"frameByFrameClicks":9000,"miou":0.61,
+ *  "perClassIou":[0.9,null],"estimatedQuality":0.8,"humanPixelShare":0.04,"candidates":64,
+ *  "millis":{"select":5,"annotate":60000,"fineTune":900,"predict":300,"evaluate":20}}   a finished round's report
  * </pre>
- * Lines without {@code kind} (project format 1) are samples. A crash can only leave the last line torn
+ * Lines without {@code kind} (project format 1) are samples. Round lines came later (journals without them
+ * read as before); a number that is unknown (mIoU without ground truth) is left out or null. A round
+ * reported again (a restarted loop reports the state it starts from under the last round's number) keeps
+ * its latest line. A crash can only leave the last line torn
  * (no newline, or not JSON): reading drops it, because the step it journaled never completed.
  */
 final class Journal implements AutoCloseable {
 
     /** Everything the journal says, in order. */
     record Content(List<LedgerEntry> samples, Map<Integer, List<Sample>> chosenByRound, List<Integer> importedFrames,
-            long validBytes, boolean tornTail) {
+            Map<Integer, RoundReport> reportsByRound, long validBytes, boolean tornTail) {
 
         /** The highest round any line mentions, 0 when none. */
         int lastRound() {
@@ -71,8 +81,9 @@ final class Journal implements AutoCloseable {
         List<LedgerEntry> samples = new ArrayList<>();
         Map<Integer, List<Sample>> chosen = new LinkedHashMap<>();
         List<Integer> imported = new ArrayList<>();
+        Map<Integer, RoundReport> reports = new TreeMap<>();
         if (!Files.exists(file)) {
-            return new Content(samples, chosen, imported, 0, false);
+            return new Content(samples, chosen, imported, reports, 0, false);
         }
         byte[] bytes = Files.readAllBytes(file);
         int start = 0;
@@ -88,10 +99,10 @@ final class Journal implements AutoCloseable {
             String line = new String(bytes, start, end - start, StandardCharsets.UTF_8).strip();
             if (!line.isEmpty()) {
                 try {
-                    parseLine(line, video, samples, chosen, imported);
+                    parseLine(line, video, samples, chosen, imported, reports);
                 } catch (RuntimeException e) {
                     if (!complete) {
-                        return new Content(samples, chosen, imported, valid, true);
+                        return new Content(samples, chosen, imported, reports, valid, true);
                     }
                     throw new ProjectException(file, "line " + lineNumber + " is not a valid journal record ("
                             + e.getMessage() + "); the journal is damaged in the middle, which a crash cannot cause. "
@@ -101,16 +112,16 @@ final class Journal implements AutoCloseable {
             }
             if (!complete) {
                 // A record without its newline was cut off while being written: the step never completed.
-                return new Content(samples, chosen, imported, valid, true);
+                return new Content(samples, chosen, imported, reports, valid, true);
             }
             start = end + 1;
             valid = start;
         }
-        return new Content(samples, chosen, imported, valid, false);
+        return new Content(samples, chosen, imported, reports, valid, false);
     }
 
     private static void parseLine(String line, VideoInfo video, List<LedgerEntry> samples,
-            Map<Integer, List<Sample>> chosen, List<Integer> imported) {
+            Map<Integer, List<Sample>> chosen, List<Integer> imported, Map<Integer, RoundReport> reports) {
         JsonObject json;
         try {
             json = JsonParser.parseString(line).getAsJsonObject();
@@ -140,6 +151,10 @@ final class Journal implements AutoCloseable {
             }
         }
         case "import" -> imported.add(frame(json, video));
+        case "round" -> {
+            RoundReport report = report(json);
+            reports.put(report.round(), report);
+        }
         default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
         }
     }
@@ -225,6 +240,69 @@ final class Journal implements AutoCloseable {
         }
         line.add("samples", array);
         return line;
+    }
+
+    /** A round's report without its samples: they are the journal's sample lines of that round. */
+    static JsonObject roundLine(RoundReport report) {
+        JsonObject line = new JsonObject();
+        line.addProperty("kind", "round");
+        line.addProperty("round", report.round());
+        line.addProperty("samples", report.samples().size());
+        line.addProperty("roundClicks", report.roundClicks());
+        line.addProperty("totalClicks", report.totalClicks());
+        line.addProperty("frameByFrameClicks", report.frameByFrameClicks());
+        number(line, "miou", report.miou());
+        JsonArray perClass = new JsonArray();
+        for (double iou : report.perClassIou()) {
+            perClass.add(Double.isFinite(iou) ? new JsonPrimitive(iou) : JsonNull.INSTANCE);
+        }
+        line.add("perClassIou", perClass);
+        number(line, "estimatedQuality", report.estimatedQuality());
+        number(line, "humanPixelShare", report.humanPixelShare());
+        line.addProperty("candidates", report.candidateCount());
+        JsonObject millis = new JsonObject();
+        millis.addProperty("select", report.timings().selectMillis());
+        millis.addProperty("annotate", report.timings().annotateMillis());
+        millis.addProperty("fineTune", report.timings().fineTuneMillis());
+        millis.addProperty("predict", report.timings().predictMillis());
+        millis.addProperty("evaluate", report.timings().evaluateMillis());
+        line.add("millis", millis);
+        return line;
+    }
+
+    // JSON has no NaN: an unknown number is left out
+    private static void number(JsonObject line, String key, double value) {
+        if (Double.isFinite(value)) {
+            line.addProperty(key, value);
+        }
+    }
+
+    private static double number(JsonObject json, String key) {
+        JsonElement element = json.get(key);
+        return element == null || element.isJsonNull() ? Double.NaN : element.getAsDouble();
+    }
+
+    private static long count(JsonObject json, String key, long fallback) {
+        JsonElement element = json.get(key);
+        return element == null || element.isJsonNull() ? fallback : element.getAsLong();
+    }
+
+    private static RoundReport report(JsonObject json) {
+        int round = json.get("round").getAsInt();
+        if (round < 0) {
+            throw new IllegalArgumentException("round " + round + " is negative");
+        }
+        JsonArray perClass = json.has("perClassIou") ? json.getAsJsonArray("perClassIou") : new JsonArray();
+        double[] perClassIou = new double[perClass.size()];
+        for (int i = 0; i < perClassIou.length; i++) {
+            perClassIou[i] = perClass.get(i).isJsonNull() ? Double.NaN : perClass.get(i).getAsDouble();
+        }
+        JsonObject millis = json.has("millis") ? json.getAsJsonObject("millis") : new JsonObject();
+        return new RoundReport(round, List.of(), count(json, "roundClicks", 0), count(json, "totalClicks", 0),
+                count(json, "frameByFrameClicks", -1), number(json, "miou"), perClassIou,
+                number(json, "estimatedQuality"), number(json, "humanPixelShare"), (int) count(json, "candidates", 0),
+                new RoundReport.Timings(count(millis, "select", 0), count(millis, "annotate", 0),
+                        count(millis, "fineTune", 0), count(millis, "predict", 0), count(millis, "evaluate", 0)));
     }
 
     static JsonObject importLine(int frame, String source, int pixels) {

@@ -31,6 +31,7 @@ import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
+import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -50,7 +51,7 @@ import com.google.gson.JsonParser;
  * labelmap.json           the label map
  * labels/human/NNNNNN.png the user's work: 8-bit palette PNG, 255 = unlabeled
  * labels/auto/NNNNNN.png  the model's labels (derived: rebuilt by the next prediction)
- * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports
+ * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports, round reports
  * model/                  model checkpoints (derived: rebuilt by fine-tuning on the human labels)
  * cache/                  flow and other derived data (deletable)
  * </pre>
@@ -323,6 +324,28 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * The reports of the rounds finished so far, by round (0 first), as journaled at each round's end; each
+     * report's samples are the samples annotated in that round. Empty for projects from before round lines.
+     */
+    public List<RoundReport> roundReports() throws IOException {
+        Journal.Content content = journalContent();
+        List<RoundReport> reports = new ArrayList<>();
+        for (RoundReport r : content.reportsByRound().values()) {
+            List<Sample> annotated = content.samples().stream().filter(e -> e.round() == r.round())
+                    .map(LedgerEntry::sample).toList();
+            reports.add(new RoundReport(r.round(), annotated, r.roundClicks(), r.totalClicks(), r.frameByFrameClicks(),
+                    r.miou(), r.perClassIou(), r.estimatedQuality(), r.humanPixelShare(), r.candidateCount(),
+                    r.timings()));
+        }
+        return reports;
+    }
+
+    /** Journals a finished round's report (forced to disk), so a reopened project shows its history. */
+    public void journalRound(RoundReport report) throws IOException {
+        journal.append(Journal.roundLine(report), validJournalBytes);
+    }
+
+    /**
      * Journals every ledger entry of {@code session} as it arrives and saves the frame's human labels
      * right before, so a crash loses at most the sample in hand.
      */
@@ -339,7 +362,8 @@ public final class ProjectStore implements AutoCloseable {
 
     /**
      * As {@link #attach(VideoSession)}, and also journals each round's chosen samples before they are
-     * annotated, so a resumed session finishes the round with exactly those samples.
+     * annotated, so a resumed session finishes the round with exactly those samples, and each finished
+     * round's report.
      */
     public void attach(VideoSession session, AnnotationLoop loop) {
         attach(session);
@@ -351,6 +375,16 @@ public final class ProjectStore implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot journal round " + round + " to " + folder + ": "
                             + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void roundFinished(RoundReport report) {
+                try {
+                    journalRound(report);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot journal the report of round " + report.round() + " to "
+                            + folder + ": " + e.getMessage(), e);
                 }
             }
         });

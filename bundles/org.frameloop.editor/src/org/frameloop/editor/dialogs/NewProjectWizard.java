@@ -1,18 +1,18 @@
 package org.frameloop.editor.dialogs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -26,7 +26,7 @@ import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.editor.session.AnnotationProject;
+import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.LabelMapPresets;
@@ -35,16 +35,22 @@ import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
 
 /**
- * File > New Project: the video (an image folder, optional ground truth) and the project folder, then the
+ * File > New Project: the video (a video file, an image folder or a dataset sequence with images/ and labels/;
+ * optional ground truth) and the project folder, then the
  * label map (JSON, CamVid 11, Cityscapes 19 or a typed list), model, granularity, selector and samples per
- * round. Menus come from the plugin registry; plugin parameters from their declarations.
+ * round. Menus come from the plugin registry; plugin parameters from their declarations. Finish creates the
+ * project as a job ({@link ProjectOpening#create}), so reading a long video file never blocks the window.
  */
 public final class NewProjectWizard extends Wizard {
+
+    private static final String[] VIDEO_FILTERS = { "*.avi;*.mp4;*.m4v;*.mkv;*.webm;*.mov", "*.avi", "*.mp4;*.m4v",
+            "*.mkv;*.webm", "*.mov", "*" };
 
     private final AnnotationWorkspace workspace;
     private final PluginRegistry registry;
     private final VideoPage videoPage = new VideoPage();
     private final LoopPage loopPage = new LoopPage();
+    private Job created;
 
     public NewProjectWizard(AnnotationWorkspace workspace, PluginRegistry registry) {
         this.workspace = workspace;
@@ -68,47 +74,59 @@ public final class NewProjectWizard extends Wizard {
             loopPage.setErrorMessage(e.getMessage());
             return false;
         }
-        Path video = Path.of(videoPage.video.getText().trim());
+        ProjectFolders.VideoSource source = ProjectFolders.source(Path.of(videoPage.video.getText().trim()));
         String gt = videoPage.groundTruth.getText().trim();
-        ProjectSettings settings = new ProjectSettings(video, gt.isEmpty() ? null : Path.of(gt),
+        ProjectSettings settings = new ProjectSettings(source.video(), gt.isEmpty() ? null : Path.of(gt),
                 new PluginChoice(loopPage.model.getText(), loopPage.modelParameters.values()),
                 new PluginChoice(loopPage.granularity.getText(), loopPage.granularityParameters.values()),
                 PluginChoice.of(loopPage.selector.getText()), PluginChoice.of("dis"), PluginChoice.of("polygon"),
                 loopPage.samples.getSelection(), 1);
-        try {
-            AnnotationProject project = ProjectFolders.create(Path.of(videoPage.project.getText().trim()), settings,
-                    labelMap, registry);
-            workspace.open(project);
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            MessageDialog.openError(getShell(), "Cannot create the project", e.getMessage());
-            return false;
-        }
+        // reading a video file takes seconds: a job creates the project, a dialog names what went wrong
+        created = ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(videoPage.project.getText().trim()),
+                settings, labelMap, registry);
+        return true;
+    }
+
+    /** The job that creates the project once Finish was pressed, else null. */
+    public Job creation() {
+        return created;
     }
 
     private static Text folderField(Composite parent, String label, String tip, Runnable changed, boolean file) {
+        return pathField(parent, label, tip, changed, file ? new String[] { "*.json", "*" } : null);
+    }
+
+    /** A path field with Browse buttons: a folder chooser, and a file chooser when {@code fileFilters} are given. */
+    private static Text pathField(Composite parent, String label, String tip, Runnable changed, String[] fileFilters) {
         new Label(parent, SWT.NONE).setText(label);
         Text text = new Text(parent, SWT.BORDER);
         text.setToolTipText(tip);
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         text.addListener(SWT.Modify, e -> changed.run());
-        Button browse = new Button(parent, SWT.PUSH);
-        browse.setText("Browse...");
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new RowLayout());
+        Button browse = new Button(buttons, SWT.PUSH);
+        browse.setText(fileFilters == null ? "Browse..." : "Folder...");
         browse.addListener(SWT.Selection, e -> {
-            String chosen;
-            if (file) {
-                FileDialog dialog = new FileDialog(parent.getShell(), SWT.OPEN);
-                dialog.setFilterExtensions(new String[] { "*.json", "*" });
-                chosen = dialog.open();
-            } else {
-                DirectoryDialog dialog = new DirectoryDialog(parent.getShell());
-                dialog.setMessage(tip);
-                chosen = dialog.open();
-            }
+            DirectoryDialog dialog = new DirectoryDialog(parent.getShell());
+            dialog.setMessage(tip);
+            String chosen = dialog.open();
             if (chosen != null) {
                 text.setText(chosen);
             }
         });
+        if (fileFilters != null) {
+            Button file = new Button(buttons, SWT.PUSH);
+            file.setText("File...");
+            file.addListener(SWT.Selection, e -> {
+                FileDialog dialog = new FileDialog(parent.getShell(), SWT.OPEN);
+                dialog.setFilterExtensions(fileFilters);
+                String chosen = dialog.open();
+                if (chosen != null) {
+                    text.setText(chosen);
+                }
+            });
+        }
         return text;
     }
 
@@ -117,18 +135,21 @@ public final class NewProjectWizard extends Wizard {
         Text video;
         Text groundTruth;
         Text project;
+        private String suggestedGroundTruth = "";
 
         VideoPage() {
             super("video", "Video and project folder", null);
-            setDescription("A folder of frames (PNG, JPEG or BMP in natural name order); gt/ beside them is "
-                    + "ground truth if present.");
+            setDescription("A video file (AVI, MP4, MKV, WebM, MOV), a folder of frames (PNG, JPEG or BMP in "
+                    + "natural name order, gt/ beside them is ground truth), or a dataset sequence with images/ "
+                    + "and labels/.");
         }
 
         @Override
         public void createControl(Composite parent) {
             Composite body = new Composite(parent, SWT.NONE);
             body.setLayout(new GridLayout(3, false));
-            video = folderField(body, "Video folder:", "The folder of frames", this::videoChanged, false);
+            video = pathField(body, "Video:", "A video file, a folder of frames, or a folder with images/ and labels/",
+                    this::videoChanged, VIDEO_FILTERS);
             groundTruth = folderField(body, "Ground truth (optional):",
                     "Label PNGs, one per frame, to measure mIoU per round", this::validate, false);
             project = folderField(body, "Project folder:", "Where labels, ledger and model are kept", this::validate,
@@ -138,27 +159,34 @@ public final class NewProjectWizard extends Wizard {
         }
 
         private void videoChanged() {
-            Path folder = Path.of(video.getText().trim());
-            if (Files.isDirectory(folder.resolve("gt")) && groundTruth.getText().isBlank()) {
-                groundTruth.setText(folder.resolve("gt").toString());
+            if (video.getText().isBlank()) {
+                validate();
+                return;
             }
-            if (folder.getFileName() != null) {
-                Path parent = folder.toAbsolutePath().getParent();
-                project.setText((parent == null ? folder : parent).resolve(folder.getFileName() + "-project").toString());
+            Path chosen = Path.of(video.getText().trim());
+            ProjectFolders.VideoSource source = ProjectFolders.source(chosen);
+            // labels that came with the frames are offered; a path the person typed is kept
+            String offered = source.groundTruth().map(Path::toString).orElse("");
+            if (groundTruth.getText().isBlank() || groundTruth.getText().equals(suggestedGroundTruth)) {
+                groundTruth.setText(offered);
             }
-            Path labels = folder.resolve("labelmap.json");
-            if (Files.isRegularFile(labels)) {
-                loopPage.suggestLabelMap(labels);
+            suggestedGroundTruth = offered;
+            Path name = chosen.getFileName();
+            if (name != null) {
+                Path parent = chosen.toAbsolutePath().getParent();
+                String stem = Files.isDirectory(chosen) ? name.toString() : name.toString().replaceFirst("\\.[^.]*$", "");
+                project.setText((parent == null ? chosen : parent).resolve(stem + "-project").toString());
             }
+            source.labelMapFile().ifPresent(loopPage::suggestLabelMap);
             validate();
         }
 
         private void validate() {
             String problem = null;
             if (video == null || video.getText().isBlank()) {
-                problem = "Choose the folder of frames.";
-            } else if (!Files.isDirectory(Path.of(video.getText().trim()))) {
-                problem = video.getText().trim() + " is not a folder.";
+                problem = "Choose a video file or a folder of frames.";
+            } else if (!Files.exists(Path.of(video.getText().trim()))) {
+                problem = video.getText().trim() + " does not exist.";
             } else if (!groundTruth.getText().isBlank() && !Files.isDirectory(Path.of(groundTruth.getText().trim()))) {
                 problem = "The ground truth " + groundTruth.getText().trim() + " is not a folder.";
             } else if (project.getText().isBlank()) {

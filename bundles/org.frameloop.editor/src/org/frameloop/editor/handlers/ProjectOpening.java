@@ -4,38 +4,66 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
+import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.ProjectFolders;
+import org.frameloop.editor.session.ProjectSettings;
 
 /**
- * Opens a project folder into the workspace as a job: reading a long video's labels and closing the
- * previous project (its loop stops, its labels are saved) take seconds, so both happen off the UI thread,
- * which only shows the result. What is wrong with which file is shown in a dialog.
+ * Opens or creates a project folder into the workspace as a job: reading a video file or a long video's
+ * labels and closing the previous project (its loop stops, its labels are saved) take seconds, so both
+ * happen off the UI thread, which only shows the result. What is wrong with which file is shown in a
+ * dialog.
  */
 public final class ProjectOpening {
 
     private static final String PLUGIN_ID = "org.frameloop.editor";
+
+    /** Reads or writes a project folder, reporting to {@code monitor}. */
+    @FunctionalInterface
+    private interface ProjectReader {
+        AnnotationProject read(IProgressMonitor monitor) throws IOException;
+    }
 
     private ProjectOpening() {
     }
 
     /** Schedules the opening and returns its job (done once the project is read, or failed). */
     public static Job open(Display display, AnnotationWorkspace workspace, Path folder) {
-        Job job = Job.create("Opening " + folder.getFileName(), monitor -> {
+        return schedule(display, workspace, "Opening " + folder.getFileName(), "Cannot open the project",
+                monitor -> ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
+    }
+
+    /**
+     * Schedules creating a project in {@code folder} (File > New Project's Finish) and returns its job
+     * (done once the project is created and opened, or failed).
+     */
+    public static Job create(Display display, AnnotationWorkspace workspace, Path folder, ProjectSettings settings,
+            LabelMap labelMap, PluginRegistry registry) {
+        return schedule(display, workspace, "Creating " + folder.getFileName(), "Cannot create the project",
+                monitor -> ProjectFolders.create(folder, settings, labelMap, registry, monitor));
+    }
+
+    private static Job schedule(Display display, AnnotationWorkspace workspace, String name, String errorTitle,
+            ProjectReader reader) {
+        Job job = Job.create(name, monitor -> {
             AnnotationProject opened;
             try {
-                opened = ProjectFolders.open(folder, PluginRegistry.ofPlatform());
+                opened = reader.read(monitor);
+            } catch (OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
             } catch (IOException | UncheckedIOException e) {
-                display.asyncExec(() -> MessageDialog.openError(display.getActiveShell(), "Cannot open the project",
-                        e.getMessage()));
-                return new Status(IStatus.INFO, PLUGIN_ID, "Not opened: " + e.getMessage());
+                display.asyncExec(() -> MessageDialog.openError(display.getActiveShell(), errorTitle, e.getMessage()));
+                return new Status(IStatus.INFO, PLUGIN_ID, errorTitle + ": " + e.getMessage());
             }
             if (monitor.isCanceled() || display.isDisposed()) {
                 closeQuietly(opened);
@@ -54,7 +82,7 @@ public final class ProjectOpening {
         try {
             project.close();
         } catch (IOException e) {
-            // nothing was changed in it: it was only read
+            // nothing the person did is in it yet
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.frameloop.editor.parts;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
@@ -15,7 +15,7 @@ import jakarta.annotation.PreDestroy;
 public class ProgressStatusControl {
 
     private AnnotationWorkspace workspace;
-    private Label text;
+    private CLabel text;
     private ProgressBar bar;
     private UiRefresh refresh;
     private final AnnotationWorkspace.Listener listener = (change, frame) -> {
@@ -31,7 +31,11 @@ public class ProgressStatusControl {
         GridLayout layout = new GridLayout(2, false);
         layout.marginHeight = 1;
         line.setLayout(layout);
-        text = new Label(line, SWT.NONE);
+        // the native label showed only "project | " of its text in the trim bar; a CLabel draws its own text
+        // (with an ellipsis only when really too narrow), and the model's "stretch" tag gives the line the
+        // trim bar's free width, so the progress bar sits at the right end
+        text = new CLabel(line, SWT.NONE);
+        text.setMargins(2, 0, 2, 0);
         GridData textData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         textData.widthHint = 700;
         text.setLayoutData(textData);

@@ -3,9 +3,7 @@ package org.frameloop.editor.parts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -30,6 +28,7 @@ import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.LabelEdit;
 import org.frameloop.editor.session.SampleQueue;
+import org.frameloop.editor.session.SuperpixelFill;
 import org.frameloop.editor.session.SuperpixelLookup;
 import org.frameloop.editor.session.Tool;
 
@@ -47,6 +46,7 @@ final class VideoCanvas {
     private final Canvas canvas;
     private OverlayRenderer renderer;
     private SuperpixelLookup superpixels;
+    private SuperpixelFill superpixelFill;
     private AnnotationProject rendered;
     private byte[] buffer;
     private Image image;
@@ -117,6 +117,7 @@ final class VideoCanvas {
             rendered = project;
             renderer = new OverlayRenderer(project.session().labelMap());
             superpixels = new SuperpixelLookup(project);
+            superpixelFill = new SuperpixelFill(workspace, superpixels::prepare);
             buffer = null;
             fitted = true;
             polygon.clear();
@@ -389,53 +390,35 @@ final class VideoCanvas {
     }
 
     /**
-     * Fills the superpixel under (x, y) with the current class. When the frame's superpixels are still being
-     * computed, the click is remembered (frame, class) and applied once they are ready, unless the person
-     * moved to another frame meanwhile; the status line says what is going on.
+     * Fills the superpixel under (x, y) with the current class; while the frame's superpixels are still being
+     * computed, the status line and the cursor say so and the click is applied when they are ready.
      */
     private void fillSuperpixel(int x, int y) {
-        AnnotationProject project = workspace.project();
-        int frame = workspace.frame();
-        int classId = workspace.classId();
-        CompletableFuture<List<Region>> pending = superpixels.prepare(frame);
-        try {
-            // a short wait keeps the common case (just finished) free of a visible delay
-            applySuperpixel(project, frame, classId, pending.get(SUPERPIXEL_WAIT_MS, TimeUnit.MILLISECONDS), x, y);
-            return;
-        } catch (TimeoutException e) {
-            workspace.setNotice("Computing superpixels of frame " + (frame + 1) + "...");
-            canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_APPSTARTING));
-        } catch (ExecutionException e) {
-            superpixelFailed(e.getCause());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        CompletableFuture<Boolean> filled = superpixelFill.click(x, y, SUPERPIXEL_WAIT_MS,
+                task -> canvas.getDisplay().asyncExec(() -> {
+                    if (!canvas.isDisposed()) {
+                        task.run();
+                    }
+                }));
+        if (filled.isDone()) {
+            filled.exceptionally(failure -> {
+                superpixelFailed(failure);
+                return false;
+            });
             return;
         }
-        pending.whenComplete((regions, failure) -> canvas.getDisplay().asyncExec(() -> {
+        workspace.setNotice("Computing superpixels of frame " + (workspace.frame() + 1) + "...");
+        canvas.setCursor(canvas.getDisplay().getSystemCursor(SWT.CURSOR_APPSTARTING));
+        filled.whenComplete((applied, failure) -> canvas.getDisplay().asyncExec(() -> {
             if (canvas.isDisposed()) {
                 return;
             }
             canvas.setCursor(null);
             workspace.setNotice("");
             if (failure != null) {
-                superpixelFailed(failure);
-            } else {
-                applySuperpixel(project, frame, classId, regions, x, y);
+                superpixelFailed(failure instanceof CompletionException ? failure.getCause() : failure);
             }
         }));
-    }
-
-    private void applySuperpixel(AnnotationProject project, int frame, int classId, List<Region> regions, int x, int y) {
-        if (workspace.project() != project || workspace.frame() != frame) {
-            return; // the person moved on before the superpixels were ready
-        }
-        Region found = SuperpixelLookup.at(regions, x, y, project.session().width());
-        if (found != null) {
-            LabelEdit edit = workspace.beginEdit("superpixel fill");
-            workspace.paint(edit, found.pixelIndices(project.session().width()), classId);
-            workspace.commit(edit, 1);
-        }
     }
 
     private void superpixelFailed(Throwable failure) {

@@ -2,6 +2,7 @@ package org.frameloop.editor.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.frameloop.core.flow.FlowCache;
@@ -9,6 +10,7 @@ import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.ClickLedger;
+import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
@@ -16,13 +18,14 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.spi.Granularity;
-import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 
 /**
  * An open project: its folder and store, the video session (frames, labels, ledger, flow, ground truth)
  * and the plugins its settings name. Human labels and ledger entries are saved as each sample is
- * finished (the store journals the ledger); reopening restores both, ledger totals included.
+ * finished (the store journals the ledger); reopening restores both, ledger totals included, and the
+ * reports of the rounds finished so far.
  */
 public final class AnnotationProject implements AutoCloseable {
 
@@ -31,15 +34,18 @@ public final class AnnotationProject implements AutoCloseable {
     private final ProjectStore store;
     private final VideoSession session;
     private final PluginRegistry registry;
+    private final Video video;
+    private final List<RoundReport> journaledRounds;
     private Granularity granularity;
 
     AnnotationProject(Path folder, ProjectSettings settings, LabelMap labelMap, ProjectStore store,
-            ImageSequenceVideo video, LabelSequence groundTruth, LabelStore labels, PluginRegistry registry)
+            Video video, LabelSequence groundTruth, LabelStore labels, PluginRegistry registry)
             throws IOException {
         this.folder = folder;
         this.settings = settings;
         this.store = store;
         this.registry = registry;
+        this.video = video;
         FlowCache flow = null;
         if (!"none".equals(settings.flow().id())) {
             FlowProvider provider = create(ExtensionPoint.FLOWS, settings.flow());
@@ -50,6 +56,12 @@ public final class AnnotationProject implements AutoCloseable {
         store.ledgerEntries().forEach(ledger::append);
         this.session = new VideoSession(video, labelMap, labels, ledger, flow, groundTruth);
         store.attach(session);
+        this.journaledRounds = store.roundReports();
+    }
+
+    /** The reports of the rounds finished before this project was opened, as its journal keeps them. */
+    public List<RoundReport> journaledRounds() {
+        return journaledRounds;
     }
 
     public Path folder() {
@@ -114,6 +126,10 @@ public final class AnnotationProject implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            ProjectFolders.closeQuietly(video); // a video file's decoder holds native memory
+        }
     }
 }

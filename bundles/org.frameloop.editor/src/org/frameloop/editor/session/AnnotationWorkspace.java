@@ -85,6 +85,7 @@ public final class AnnotationWorkspace {
             classId = opened.session().labelMap().classes().isEmpty() ? 0
                     : opened.session().labelMap().classes().get(0).id();
             rounds.clear();
+            rounds.addAll(opened.journaledRounds());
             uncertainty = null;
         }
         opened.session().labels().addListener(labelListener);

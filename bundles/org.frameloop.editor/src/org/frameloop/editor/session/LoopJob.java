@@ -29,7 +29,8 @@ import org.frameloop.io.ProjectStore;
  * in the store and saved per sample, automatic labels are written only after a complete round, so a
  * cancelled job leaves the project as it was after the last finished round plus the person's work.
  * Each round's chosen samples are journaled, so a new job (after a cancel, or on a reopened project)
- * continues the round numbering and the samples of an unfinished round.
+ * continues the round numbering and the samples of an unfinished round; each finished round's report is
+ * journaled too, so a reopened project shows its round history.
  */
 public final class LoopJob extends Job {
 
@@ -85,6 +86,7 @@ public final class LoopJob extends Job {
                 @Override
                 public void roundFinished(RoundReport report) {
                     saveAutomaticLabels();
+                    journalRound(report);
                     workspace.roundFinished(report);
                 }
             });
@@ -114,6 +116,15 @@ public final class LoopJob extends Job {
             project.store().journalChosen(round, samples);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot journal round " + round + " into " + project.folder(), e);
+        }
+    }
+
+    private void journalRound(RoundReport report) {
+        try {
+            project.store().journalRound(report);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot journal the report of round " + report.round() + " into "
+                    + project.folder(), e);
         }
     }
 

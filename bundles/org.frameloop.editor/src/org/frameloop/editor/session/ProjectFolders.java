@@ -2,43 +2,111 @@ package org.frameloop.editor.session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
-import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.LabelledVideoFolder;
+import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
+import org.frameloop.io.video.VideoFiles;
 
 import com.google.gson.JsonParseException;
 
 /**
  * The one place where the IDE creates and opens project folders. It uses {@link ProjectStore}'s public
  * API; when the store learns to reopen a project itself (crash-safe resume, ledger replay), switch
- * {@link #open} to it here and nothing else in the editor changes.
+ * {@link #open} to it here and nothing else in the editor changes. Videos are opened through
+ * {@link VideoFiles}: a folder of frames, a Motion-JPEG AVI, or a file a contributed reader takes (mp4, mkv,
+ * webm, mov with the FFmpeg bundle).
  */
 public final class ProjectFolders {
+
+    /** The folder of a dataset sequence (CamVid layout) that holds its frames. */
+    public static final String DATASET_FRAMES = "images";
+    /** The folder of a dataset sequence that holds its label PNGs. */
+    public static final String DATASET_LABELS = "labels";
+
+    /**
+     * What a path a person chose as "the video" holds.
+     *
+     * @param video        the frames to open: a folder of images or a video file
+     * @param groundTruth  label PNGs that came with the frames ({@code gt/} beside them, or a dataset's
+     *                     {@code labels/}), offered as optional ground truth
+     * @param labelMapFile a {@code labelmap.json} that came with them
+     */
+    public record VideoSource(Path video, Optional<Path> groundTruth, Optional<Path> labelMapFile) {
+    }
 
     private ProjectFolders() {
     }
 
     /**
-     * Creates a project in {@code folder} for the video in {@code settings} and opens it.
+     * Finds the frames and any labels in what a person chose: a video file (a {@code labelmap.json} beside
+     * it is offered), a folder of frames (with {@code gt/}), or a dataset sequence whose frames are in
+     * {@code images/} and, when present, labels in {@code labels/}. Reads no frame.
+     */
+    public static VideoSource source(Path chosen) {
+        if (!Files.isDirectory(chosen)) {
+            return new VideoSource(chosen, Optional.empty(), existing(chosen.resolveSibling(LabelledVideoFolder.LABEL_MAP_FILE)));
+        }
+        Path images = chosen.resolve(DATASET_FRAMES);
+        if (Files.isDirectory(images) && !Files.isDirectory(chosen.resolve(DATASET_LABELS))) {
+            return new VideoSource(images, Optional.empty(), existing(chosen.resolve(LabelledVideoFolder.LABEL_MAP_FILE)));
+        }
+        try {
+            LabelledVideoFolder layout = LabelledVideoFolder.of(chosen);
+            return new VideoSource(layout.frames(), Optional.of(layout.groundTruth()), layout.labelMapFile());
+        } catch (IOException e) {
+            // a plain folder of frames, without labels
+            return new VideoSource(chosen, Optional.empty(), existing(chosen.resolve(LabelledVideoFolder.LABEL_MAP_FILE)));
+        }
+    }
+
+    private static Optional<Path> existing(Path file) {
+        return Optional.of(file).filter(Files::isRegularFile);
+    }
+
+    /** As {@link #create(Path, ProjectSettings, LabelMap, PluginRegistry, IProgressMonitor)}, without progress. */
+    public static AnnotationProject create(Path folder, ProjectSettings settings, LabelMap labelMap,
+            PluginRegistry registry) throws IOException {
+        return create(folder, settings, labelMap, registry, null);
+    }
+
+    /**
+     * Creates a project in {@code folder} for the video in {@code settings} and opens it. Opening a video
+     * file can take a while (its frames are indexed), so call this off the UI thread.
      *
      * @throws IOException naming the file when the video or ground truth cannot be read, or the folder
      *                     cannot be written
      */
     public static AnnotationProject create(Path folder, ProjectSettings settings, LabelMap labelMap,
-            PluginRegistry registry) throws IOException {
-        ImageSequenceVideo video = ImageSequenceVideo.open(settings.videoFolder());
-        ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
-        VideoInfo info = new VideoInfo(video.name(), settings.videoFolder().toAbsolutePath().toString(),
-                video.frameCount(), video.width(), video.height());
-        ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap());
-        return new AnnotationProject(folder, settings, labelMap, store, video, truth,
-                new LabelStore(video.frameCount(), video.width(), video.height()), registry);
+            PluginRegistry registry, IProgressMonitor monitor) throws IOException {
+        SubMonitor progress = SubMonitor.convert(monitor, "Creating " + folder.getFileName(), 3);
+        progress.subTask("Reading " + settings.video().getFileName());
+        Video video = VideoFiles.open(settings.video());
+        progress.split(1);
+        try {
+            progress.subTask("Checking the ground truth");
+            ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
+            progress.split(1);
+            VideoInfo info = new VideoInfo(video.name(), settings.video().toAbsolutePath().toString(),
+                    video.frameCount(), video.width(), video.height());
+            ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap());
+            progress.split(1);
+            return new AnnotationProject(folder, settings, labelMap, store, video, truth,
+                    new LabelStore(video.frameCount(), video.width(), video.height()), registry);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(video);
+            throw e;
+        }
     }
 
     /**
@@ -58,13 +126,25 @@ public final class ProjectFolders {
                     + "settings the IDE needs (" + e.getMessage() + ")", e);
         }
         LabelMap labelMap = store.labelMap();
-        ImageSequenceVideo video = ImageSequenceVideo.open(settings.videoFolder());
-        ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
-        LabelStore labels = store.readLabels();
-        return new AnnotationProject(folder, settings, labelMap, store, video, truth, labels, registry);
+        Video video;
+        try {
+            video = VideoFiles.open(settings.video());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
+            LabelStore labels = store.readLabels();
+            return new AnnotationProject(folder, settings, labelMap, store, video, truth, labels, registry);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            closeQuietly(video);
+            throw e;
+        }
     }
 
-    private static ImageSequenceLabels groundTruth(ProjectSettings settings, ImageSequenceVideo video, LabelMap labelMap)
+    private static ImageSequenceLabels groundTruth(ProjectSettings settings, Video video, LabelMap labelMap)
             throws IOException {
         if (settings.groundTruth() == null) {
             return null;
@@ -76,5 +156,15 @@ public final class ProjectFolders {
             throw e.getCause();
         }
         return truth;
+    }
+
+    static void closeQuietly(Video video) {
+        if (video instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // only read from: nothing to lose
+            }
+        }
     }
 }

@@ -12,11 +12,11 @@ import com.google.gson.JsonObject;
  * What a project is made of and how its loop runs, as written into {@code project.json}'s settings.
  * Plugins are named by id with their parameter values as text (as the registry takes them).
  *
- * @param videoFolder      the frames (an image folder)
+ * @param video            the frames: an image folder or a video file (recorded as {@code videoFolder})
  * @param groundTruth      a folder of true label PNGs for measuring mIoU, or null
  * @param samplesPerRound  how many samples the selector proposes per round
  */
-public record ProjectSettings(Path videoFolder, Path groundTruth, PluginChoice model, PluginChoice granularity,
+public record ProjectSettings(Path video, Path groundTruth, PluginChoice model, PluginChoice granularity,
         PluginChoice selector, PluginChoice flow, PluginChoice clickCost, int samplesPerRound, long seed) {
 
     /** A contribution id with parameter values by name; id {@code none} switches an optional role off. */
@@ -32,7 +32,7 @@ public record ProjectSettings(Path videoFolder, Path groundTruth, PluginChoice m
     }
 
     public ProjectSettings {
-        Objects.requireNonNull(videoFolder, "videoFolder");
+        Objects.requireNonNull(video, "video");
         if (samplesPerRound < 1) {
             throw new IllegalArgumentException("samples per round must be at least 1, was " + samplesPerRound);
         }
@@ -41,8 +41,8 @@ public record ProjectSettings(Path videoFolder, Path groundTruth, PluginChoice m
     /** The settings map {@code ProjectStore.create} records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("video", videoFolder.getFileName().toString());
-        map.put("videoFolder", videoFolder.toAbsolutePath().toString());
+        map.put("video", video.getFileName().toString());
+        map.put("videoFolder", video.toAbsolutePath().toString()); // the key predates video files
         if (groundTruth != null) {
             map.put("groundTruth", groundTruth.toAbsolutePath().toString());
         }
@@ -64,7 +64,7 @@ public record ProjectSettings(Path videoFolder, Path groundTruth, PluginChoice m
      */
     public static ProjectSettings fromJson(JsonObject settings) {
         if (!settings.has("videoFolder")) {
-            throw new IllegalArgumentException("settings lack \"videoFolder\" (the folder of frames)");
+            throw new IllegalArgumentException("settings lack \"videoFolder\" (the folder of frames or the video file)");
         }
         Path ground = settings.has("groundTruth") ? Path.of(settings.get("groundTruth").getAsString()) : null;
         return new ProjectSettings(Path.of(settings.get("videoFolder").getAsString()), ground,
