@@ -1,6 +1,8 @@
 package org.frameloop.model.djl;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 
@@ -32,9 +34,31 @@ record TrainingHistory(String origin, String trainingData, long pretrainingSteps
         return batchNormStatisticsSteps >= STATISTICS_SETTLED_STEPS;
     }
 
+    /**
+     * One more pretraining step on {@code data}. A run resumed on other data (e.g. continued on more sequences)
+     * keeps the earlier phases: "A (steps 1-4000); B (steps 4001-5500)".
+     */
     TrainingHistory afterPretrainingStep(String data) {
-        return new TrainingHistory(origin, data, pretrainingSteps + 1, fineTuningSteps, batchNormStatisticsSteps + 1);
+        long step = pretrainingSteps + 1;
+        String phases = trainingData;
+        if (phases.isEmpty()) {
+            phases = data;
+        } else if (!phases.equals(data)) {
+            if (!LAST_PHASE.matcher(phases).find()) {
+                phases = phases + " (steps 1-" + pretrainingSteps + ")";
+            }
+            Matcher last = LAST_PHASE.matcher(phases);
+            if (last.find() && last.group(1).equals(data)) {
+                phases = phases.substring(0, last.start(2)) + step + ")";
+            } else {
+                phases = phases + "; " + data + " (steps " + step + "-" + step + ")";
+            }
+        }
+        return new TrainingHistory(origin, phases, step, fineTuningSteps, batchNormStatisticsSteps + 1);
     }
+
+    /** The last phase of a phased description: its data and the number of its last step. */
+    private static final Pattern LAST_PHASE = Pattern.compile("(?:^|; )([^;]*) \\(steps \\d+-(\\d+)\\)$");
 
     TrainingHistory afterFineTuningStep(boolean updatedStatistics) {
         return new TrainingHistory(origin, trainingData, pretrainingSteps, fineTuningSteps + 1,
