@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
 import org.frameloop.flow.opencv.OpenCvNatives;
+import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
@@ -144,5 +148,30 @@ class ProjectCreationTest {
 
         assertTrue(e.getMessage().contains("holiday.avi"), e.getMessage());
         assertFalse(Files.exists(folder), "nothing was created");
+    }
+
+    @Test
+    void cancellingOnceTheStoreIsWrittenLeavesNoHalfMadeProject() throws Exception {
+        Path avi = writeAvi("street.avi");
+        Path folder = temp.resolve("cancelled");
+        // Cancelled when the last step (opening the project) begins, i.e. after project.json was written.
+        IProgressMonitor cancelAtTheEnd = new NullProgressMonitor() {
+            private int steps;
+
+            @Override
+            public void worked(int work) {
+                steps += work;
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return steps >= 2 && Files.exists(folder.resolve(ProjectStore.PROJECT_FILE));
+            }
+        };
+
+        assertThrows(OperationCanceledException.class, () -> ProjectFolders.create(folder, settings(avi, null),
+                DemoVideo.labelMap(), PluginRegistry.ofPlatform(), cancelAtTheEnd));
+
+        assertFalse(Files.exists(folder), "the cancelled project folder is removed");
     }
 }

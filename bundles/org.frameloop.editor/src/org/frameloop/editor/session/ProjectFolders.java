@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -99,13 +101,38 @@ public final class ProjectFolders {
             progress.split(1);
             VideoInfo info = new VideoInfo(video.name(), settings.video().toAbsolutePath().toString(),
                     video.frameCount(), video.width(), video.height());
+            boolean folderExisted = Files.exists(folder);
             ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap());
-            progress.split(1);
-            return new AnnotationProject(folder, settings, labelMap, store, video, truth,
-                    new LabelStore(video.frameCount(), video.width(), video.height()), registry);
+            try {
+                progress.split(1);
+                return new AnnotationProject(folder, settings, labelMap, store, video, truth,
+                        new LabelStore(video.frameCount(), video.width(), video.height()), registry);
+            } catch (IOException | RuntimeException e) {
+                // Cancelled or failed right after creation: nothing of the person's is in it yet, so
+                // leave no half-made project behind (a folder that existed stays, emptied).
+                try {
+                    store.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                deleteCreated(folder, folderExisted);
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(video);
             throw e;
+        }
+    }
+
+    private static void deleteCreated(Path folder, boolean keepFolder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!keepFolder || !path.equals(folder)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the project is unusable either way, and the error that got us here is reported
         }
     }
 
