@@ -46,6 +46,22 @@ class FineTunerTest {
     }
 
     @Test
+    void withoutATemporalTermNoFlowIsAskedFor() throws Exception {
+        MemoryVideo video = labelledVideo();
+        try (FineTunedSegmentationModel model = create(Map.of("stepsPerRound", "3", "batchSize", "4",
+                "temporalWeight", "0"))) {
+            model.fineTune(video, new NullProgressMonitor());
+        }
+        assertEquals(0, video.flowRequests);
+
+        MemoryVideo withTerm = labelledVideo();
+        try (FineTunedSegmentationModel model = create(Map.of("stepsPerRound", "3", "batchSize", "4"))) {
+            model.fineTune(withTerm, new NullProgressMonitor());
+        }
+        assertEquals(3 * 2, withTerm.flowRequests, "two pairs per step of four frames");
+    }
+
+    @Test
     void cancellationStopsBetweenStepsAndLeavesAUsableModel() throws Exception {
         MemoryVideo video = labelledVideo();
         try (FineTunedSegmentationModel model = create(Map.of("stepsPerRound", "50"))) {

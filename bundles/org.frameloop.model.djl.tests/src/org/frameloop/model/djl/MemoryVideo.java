@@ -70,8 +70,12 @@ final class MemoryVideo implements AnnotatedVideo {
         return human.containsKey(frameIndex);
     }
 
+    /** How often {@link #flow} was asked (a real video computes flow on first request). */
+    int flowRequests;
+
     @Override
     public Optional<OpticalFlow> flow(int from, int to) {
+        flowRequests++;
         if (to == from + 1 && from >= 0 && from < forwardFlows.size()) {
             return Optional.of(forwardFlows.get(from));
         }

@@ -112,7 +112,10 @@ final class FineTuner {
             int earlier = forward ? anchor : anchor - 1;
             frames.add(earlier);
             frames.add(earlier + 1);
-            flows.add(video.flow(earlier, earlier + 1).orElseGet(() -> noFlow(video.width(), video.height())));
+            // Without a temporal term the flow is never used: do not make the video compute it.
+            flows.add(settings.temporalWeight() > 0
+                    ? video.flow(earlier, earlier + 1).orElseGet(() -> noFlow(video.width(), video.height()))
+                    : noFlow(video.width(), video.height()));
         }
         for (int s = 0; s < singles; s++) {
             frames.add(labelled[random.nextInt(labelled.length)]);
