@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.io.ImageCodec;
 import org.frameloop.core.registry.Contribution;
@@ -69,6 +70,28 @@ class ExportJobTest {
         assertEquals(FRAMES + 1, count(out), "a mask per frame and labelmap.json");
         assertEquals(DemoVideo.CAR, ImageCodec.readLabels(out.resolve("000002.png")).id(5, 5));
         assertEquals(List.of(out), hiddenOrVisible(out.getParent()), "no staging folder is left beside the output");
+        project.close();
+    }
+
+    @Test
+    void anExportWaitsWhileARoundsLabelsAreBeingWritten() throws Exception {
+        demoProject();
+        Path out = temp.resolve("out/while-writing");
+        ExportJob job = new ExportJob(project, format("png-masks"), Map.of(), out);
+
+        // What LoopJob holds while it writes a finished round's automatic labels.
+        Job.getJobManager().beginRule(project.labelFilesRule(), null);
+        try {
+            job.schedule();
+            assertFalse(job.join(500, null), "the export must not run while the round is being written");
+            assertFalse(Files.exists(out), "nothing exported yet");
+        } finally {
+            Job.getJobManager().endRule(project.labelFilesRule());
+        }
+
+        assertTrue(job.join(60_000, null));
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
+        assertEquals(FRAMES + 1, count(out));
         project.close();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.label.LabelMap;
@@ -28,6 +29,26 @@ import org.frameloop.io.ProjectStore;
  * reports of the rounds finished so far.
  */
 public final class AnnotationProject implements AutoCloseable {
+
+    /**
+     * Held while this project's label files are written or read as a whole (a finished round's automatic
+     * labels; an export), so that an export never mixes the labels of two rounds.
+     */
+    private final ISchedulingRule labelFiles = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+
+    public ISchedulingRule labelFilesRule() {
+        return labelFiles;
+    }
 
     private final Path folder;
     private final ProjectSettings settings;

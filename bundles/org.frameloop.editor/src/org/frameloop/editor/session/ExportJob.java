@@ -48,6 +48,7 @@ public final class ExportJob extends Job {
         this.parameters = Map.copyOf(parameters);
         this.target = target.toAbsolutePath().normalize();
         setUser(true);
+        setRule(project.labelFilesRule()); // waits for a round's labels to be written completely
     }
 
     /** The export formats installed ({@code org.frameloop.core.formats} exporters), by name. */

@@ -129,12 +129,16 @@ public final class LoopJob extends Job {
     }
 
     private void saveAutomaticLabels() {
+        // An export running now finishes first, and one asked for now waits until the round is written.
+        Job.getJobManager().beginRule(project.labelFilesRule(), null);
         try {
             for (int f = 0; f < project.session().frameCount(); f++) {
                 project.store().writeAutoLabels(f, project.session().labels(), project.session().labelMap());
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot save the model's labels into " + project.folder(), e);
+        } finally {
+            Job.getJobManager().endRule(project.labelFilesRule());
         }
     }
 }
