@@ -29,7 +29,6 @@ import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.io.LabelMaps;
 
 /**
  * {@code ./frameloop bench}: every granularity × selector and the baselines on each video with the
@@ -134,14 +133,7 @@ final class BenchCommand implements CliCommand {
             suiteDescription = suite.description();
             folders.addAll(suite.prepare(outFolder.resolve("suite"), progress));
         }
-        LabelMap labelMap = null;
-        if (options.has("labels")) {
-            String labels = options.get("labels", null);
-            if (!LabelMaps.presetNames().contains(labels)) {
-                options.existingFile("labels", labels);
-            }
-            labelMap = LabelMaps.named(labels);
-        }
+        LabelMap labelMap = options.has("labels") ? RunCommand.labelMap(options, options.get("labels", null)) : null;
         List<BenchVideo> videos = BenchVideo.openAll(folders, labelMap);
         int downscale = options.getInt("downscale", 1, 1);
         if (downscale > 1) {

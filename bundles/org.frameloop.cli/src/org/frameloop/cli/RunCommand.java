@@ -140,11 +140,8 @@ final class RunCommand implements CliCommand {
                     : given.resolveSibling(LabelledVideoFolder.LABEL_MAP_FILE);
             String labels = options.get("labels",
                     layout.flatMap(LabelledVideoFolder::labelMapFile).orElse(besideVideo).toString());
-            if (!LabelMaps.presetNames().contains(labels)) {
-                options.existingFile("labels", labels);
-            }
             Path out_ = Path.of(options.get("out", "frameloop-run"));
-            LabelMap labelMap = LabelMaps.named(labels);
+            LabelMap labelMap = labelMap(options, labels);
             PluginRegistry registry = PluginRegistry.ofPlatform();
             LoopRunner.Choices choices = LoopRunner.choices(options, registry);
             Video frames = VideoFiles.open(video);
@@ -164,5 +161,13 @@ final class RunCommand implements CliCommand {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** --labels: a preset name (camvid, cityscapes) or a label-map file, which must exist. */
+    static LabelMap labelMap(Options options, String value) throws IOException {
+        if (!LabelMaps.presetNames().contains(value)) {
+            options.existingFile("labels", value);
+        }
+        return LabelMaps.named(value);
     }
 }

@@ -110,7 +110,9 @@ public final class FlowCache {
             }
         }
         recent.put(first, cached);
-        validShares.put(first, (cached[0].validFraction() + cached[1].validFraction()) / 2);
+        OpticalFlow[] pair = cached;
+        // Once per pair: a pair evicted from the decoded few and read back from disk is not counted again.
+        validShares.computeIfAbsent(first, key -> (pair[0].validFraction() + pair[1].validFraction()) / 2);
         return cached;
     }
 

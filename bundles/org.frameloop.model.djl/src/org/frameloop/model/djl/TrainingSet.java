@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 import org.frameloop.core.io.NaturalOrder;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
+import org.frameloop.core.video.ImageSequenceLabels;
 import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.LabelledVideoFolder;
 
 /**
  * Labelled frames for pretraining, found in the layouts Frameloop meets on disk:
@@ -25,7 +27,7 @@ import org.frameloop.core.video.ImageSequenceVideo;
  */
 final class TrainingSet {
 
-    static final String LABEL_MAP_FILE = "labelmap.json";
+    static final String LABEL_MAP_FILE = LabelledVideoFolder.LABEL_MAP_FILE;
 
     /** One training frame and its label image. */
     record Sample(Path image, Path labels) {
@@ -64,15 +66,17 @@ final class TrainingSet {
 
     private static void collect(Path folder, List<Sample> samples, LabelMap[] labelMap, Path[] labelMapSource,
             boolean mayDescend) throws IOException {
-        if (Files.isDirectory(folder.resolve("gt"))) {
-            addLabelMap(folder.resolve(LABEL_MAP_FILE), labelMap, labelMapSource);
-            pair(ImageSequenceVideo.imageFiles(folder), folder.resolve("gt"), samples);
-        } else if (Files.isDirectory(folder.resolve("images")) && Files.isDirectory(folder.resolve("labels"))) {
-            Path own = folder.resolve(LABEL_MAP_FILE);
-            Path parent = folder.toAbsolutePath().getParent() == null ? own
-                    : folder.toAbsolutePath().getParent().resolve(LABEL_MAP_FILE);
-            addLabelMap(Files.isRegularFile(own) || !Files.isRegularFile(parent) ? own : parent, labelMap, labelMapSource);
-            pair(ImageSequenceVideo.imageFiles(folder.resolve("images")), folder.resolve("labels"), samples);
+        boolean sequence = Files.isDirectory(folder.resolve("gt"))
+                || (Files.isDirectory(folder.resolve("images")) && Files.isDirectory(folder.resolve("labels")));
+        if (sequence) {
+            LabelledVideoFolder layout = LabelledVideoFolder.of(folder);
+            addLabelMap(layout.labelMapFile().orElse(folder.resolve(LABEL_MAP_FILE)), labelMap, labelMapSource);
+            // The same pairing as every other reader of labelled videos: by file name, the missing file named.
+            ImageSequenceVideo frames = ImageSequenceVideo.open(layout.frames());
+            ImageSequenceLabels labels = ImageSequenceLabels.open(layout.groundTruth(), frames, labelMap[0]);
+            for (int f = 0; f < frames.frameCount(); f++) {
+                samples.add(new Sample(frames.file(f), labels.file(f)));
+            }
         } else if (mayDescend && Files.isDirectory(folder)) {
             int before = samples.size();
             try (Stream<Path> children = Files.list(folder)) {
@@ -89,20 +93,6 @@ final class TrainingSet {
             }
         } else {
             throw new IOException(folder + ": no such training folder");
-        }
-    }
-
-    private static void pair(List<Path> images, Path labelFolder, List<Sample> samples) throws IOException {
-        for (Path image : images) {
-            String name = image.getFileName().toString();
-            Path labels = labelFolder.resolve(name);
-            if (!Files.isRegularFile(labels)) {
-                labels = labelFolder.resolve(name.replaceFirst("\\.[^.]+$", "") + ".png");
-            }
-            if (!Files.isRegularFile(labels)) {
-                throw new IOException(labels + ": missing label image for frame " + image);
-            }
-            samples.add(new Sample(image, labels));
         }
     }
 
