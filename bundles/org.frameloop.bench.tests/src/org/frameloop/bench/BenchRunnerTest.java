@@ -50,7 +50,7 @@ class BenchRunnerTest {
     }
 
     private static BenchPlan plan(List<String> granularities, List<String> selectors, long seed) {
-        return new BenchPlan(granularities.stream().map(GranularityOption::parse).toList(), selectors,
+        return new BenchPlan(granularities.stream().map(GranularityOption::parse).toList(), selectors, List.of(),
                 List.of(0.80, 0.90), Map.of(BenchPlan.DEFAULT_KEY, 4, "frame", 1), 0, 2, 1.0, seed,
                 PluginChoice.of("propagation"), PluginChoice.of("propagation"), PluginChoice.of("dis"),
                 PluginChoice.of("polygon"));

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param propagationModel           the model of the keyframes baseline
  * @param flow                       the optical flow provider, or null for none
  */
-public record BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<Double> targets,
+public record BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<String> fusions,
+        List<Double> targets,
         Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds, double capShareOfFrameByFrame,
         long seed, PluginChoice model, PluginChoice propagationModel, PluginChoice flow, PluginChoice clickCost) {
 
@@ -32,6 +33,7 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
     public BenchPlan {
         granularities = List.copyOf(granularities);
         selectors = List.copyOf(selectors);
+        fusions = fusions.isEmpty() ? List.of(BenchMethod.NO_FUSION) : List.copyOf(fusions);
         targets = targets.stream().sorted().distinct().toList();
         samplesPerRound = Map.copyOf(samplesPerRound);
         Objects.requireNonNull(model, "model");
@@ -67,16 +69,21 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
     public List<BenchMethod> methods(List<GranularityOption> installed) {
         List<BenchMethod> methods = new ArrayList<>();
         GranularityOption frame = GranularityOption.parse("frame");
+        String none = BenchMethod.NO_FUSION;
         methods.add(new BenchMethod(BenchMethod.Kind.FRAME_BY_FRAME, frame.name(), frame.choice(), "all-frames",
-                model, 1));
+                model, 1, none));
         methods.add(new BenchMethod(BenchMethod.Kind.KEYFRAMES_PROPAGATION, frame.name(), frame.choice(),
-                "uniform-keyframes", propagationModel, samplesPerRound(frame.name())));
+                "uniform-keyframes", propagationModel, samplesPerRound(frame.name()), none));
+        methods.add(new BenchMethod(BenchMethod.Kind.CARRIED_ONLY, frame.name(), frame.choice(), "coverage",
+                propagationModel, samplesPerRound(frame.name()), none));
         methods.add(new BenchMethod(BenchMethod.Kind.PRETRAINED, frame.name(), frame.choice(), "uniform-keyframes",
-                model, 1));
+                model, 1, none));
         for (GranularityOption granularity : installed) {
             for (String selector : selectors) {
-                methods.add(new BenchMethod(BenchMethod.Kind.ACTIVE, granularity.name(), granularity.choice(), selector,
-                        model, samplesPerRound(granularity.name())));
+                for (String fusion : fusions) {
+                    methods.add(new BenchMethod(BenchMethod.Kind.ACTIVE, granularity.name(), granularity.choice(),
+                            selector, model, samplesPerRound(granularity.name()), fusion));
+                }
             }
         }
         return methods;
@@ -92,7 +99,8 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
         return switch (method.kind()) {
             case FRAME_BY_FRAME -> cost;
             case PRETRAINED -> String.join(";", "model=" + method.model().label(), flowLabel, cost);
-            case KEYFRAMES_PROPAGATION, ACTIVE -> String.join(";", "model=" + method.model().label(),
+            case KEYFRAMES_PROPAGATION, CARRIED_ONLY, ACTIVE -> String.join(";", "model=" + method.model().label(),
+                    "fusion=" + method.fusionId(),
                     "granularity=" + method.granularity().label(), "selector=" + method.selectorId(),
                     "b=" + method.samplesPerRound(), "budgetClicks=" + budgetClicksPerRound, "rounds=" + maxRounds,
                     "target=" + highestTarget(), "cap=" + capShareOfFrameByFrame, "seed=" + seed, flowLabel, cost);

@@ -70,7 +70,9 @@ public final class CellRunner {
             VideoSession session = VideoSession.start(video.video(), video.labelMap(), flow, video.groundTruth());
             AnnotationLoop loop = new AnnotationLoop(session, model, create(ExtensionPoint.GRANULARITIES,
                     method.granularity()), create(ExtensionPoint.SELECTORS, PluginChoice.of(method.selectorId())),
-                    new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings);
+                    new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings)
+                    .withFusion(method.fuses() ? create(ExtensionPoint.FUSIONS, PluginChoice.of(method.fusionId()))
+                            : null);
             loop.addListener(new LoopListener() {
                 @Override
                 public void roundFinished(RoundReport report) {

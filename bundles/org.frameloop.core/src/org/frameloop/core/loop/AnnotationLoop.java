@@ -24,6 +24,7 @@ import org.frameloop.core.spi.Annotator.Annotation;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FramePrediction;
 import org.frameloop.core.spi.Granularity;
+import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.RoundAwareGranularity;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
@@ -51,6 +52,7 @@ public final class AnnotationLoop {
     private final Annotator annotator;
     private final ClickCostModel costModel;
     private final LoopSettings settings;
+    private LabelFusion fusion;
     private final List<LoopListener> listeners = new CopyOnWriteArrayList<>();
 
     private List<Region>[] regionsOfFrame;
@@ -72,6 +74,17 @@ public final class AnnotationLoop {
         this.annotator = Objects.requireNonNull(annotator, "annotator");
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Combines the model's predictions with the video's human labels (carried along the flow) into the
+     * automatic labels, the scores the selector sees and the quality estimate; null for the model alone.
+     *
+     * @return this loop
+     */
+    public AnnotationLoop withFusion(LabelFusion labelFusion) {
+        this.fusion = labelFusion;
+        return this;
     }
 
     public void addListener(LoopListener listener) {
@@ -206,7 +219,11 @@ public final class AnnotationLoop {
     @SuppressWarnings("unchecked")
     private Scores predictAndScore(SubMonitor monitor) {
         int frames = session.frameCount();
-        monitor.setWorkRemaining(frames);
+        int preparing = fusion == null ? 0 : frames / 4 + 1;
+        monitor.setWorkRemaining(frames + preparing);
+        if (fusion != null) {
+            fusion.prepare(session, monitor.split(preparing));
+        }
         if (regionsOfFrame == null || granularity instanceof RoundAwareGranularity) {
             regionsOfFrame = new List[frames];
         }
@@ -223,6 +240,9 @@ public final class AnnotationLoop {
                 regionsOfFrame[f] = List.copyOf(granularity.candidates(f, image));
             }
             FramePrediction prediction = model.predict(session, f);
+            if (fusion != null) {
+                prediction = fusion.fuse(session, f, prediction);
+            }
             session.labels().putAuto(f, prediction.labels());
             if (scores == null) {
                 scores = allocate(prediction.embeddingDimension());
@@ -353,9 +373,16 @@ public final class AnnotationLoop {
     private long annotate(int round, List<Sample> samples, SubMonitor monitor) {
         monitor.setWorkRemaining(samples.size());
         long clicks = 0;
+        java.util.Map<Integer, FramePrediction> modelBeforeLabels = new java.util.HashMap<>();
         for (Sample sample : samples) {
             monitor.checkCanceled();
             Annotation annotation = annotator.annotate(sample, session);
+            if (fusion != null) {
+                // the model's view of the frame as it was before this round's labels: each sample tests it
+                FramePrediction before = modelBeforeLabels.computeIfAbsent(sample.frameIndex(),
+                        f -> model.predict(session, f));
+                fusion.learn(session, sample.frameIndex(), annotation.labels(), before);
+            }
             session.labels().putHuman(sample.frameIndex(), sample.region(), annotation.labels());
             session.ledger().append(new LedgerEntry(round, sample, annotation.clicks(), annotation.seconds(),
                     annotation.annotatorId(), System.currentTimeMillis()));
