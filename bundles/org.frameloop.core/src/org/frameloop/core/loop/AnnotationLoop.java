@@ -84,6 +84,7 @@ public final class AnnotationLoop {
      */
     public AnnotationLoop withFusion(LabelFusion labelFusion) {
         this.fusion = labelFusion;
+        session.useTrustedLabels(labelFusion == null ? f -> java.util.Optional.empty() : labelFusion::confidentLabels);
         return this;
     }
 
