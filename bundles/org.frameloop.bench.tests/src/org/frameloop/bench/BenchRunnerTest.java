@@ -85,8 +85,8 @@ class BenchRunnerTest {
         BenchResults results = run(plan, out, new Counter());
         BenchOutputs.writeAll(results, out);
 
-        // Three baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
-        assertEquals(7, results.methods().size());
+        // Four baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
+        assertEquals(8, results.methods().size());
         assertTrue(results.complete(), results.failures().toString());
         assertEquals(1, results.unavailable().size());
         assertTrue(results.unavailable().get(0).startsWith("granularity hexagon"), results.unavailable().toString());
@@ -121,9 +121,9 @@ class BenchRunnerTest {
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertTrue(csv.get(0).startsWith("video,method,kind,granularity,selector,model"), csv.get(0));
-        assertEquals(1 + 7 * 2, csv.size(), "a row per run and target");
+        assertEquals(1 + 8 * 2, csv.size(), "a row per run and target");
         JsonObject json = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
-        assertEquals(7, json.getAsJsonArray("results").size());
+        assertEquals(8, json.getAsJsonArray("results").size());
         assertTrue(json.getAsJsonObject("machine").get("cores").getAsInt() >= 1);
         assertTrue(json.getAsJsonObject("machine").getAsJsonObject("bundleVersions").has("org.frameloop.bench"));
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
@@ -132,7 +132,7 @@ class BenchRunnerTest {
         List<String> table = Files.readAllLines(out.resolve("summary.md"), StandardCharsets.UTF_8);
         assertEquals("| method | model | clicks to mIoU ≥ 0.80 | clicks to mIoU ≥ 0.90 | final mIoU | final clicks "
                 + "| s / run |", table.get(0));
-        assertEquals(2 + 7, table.size());
+        assertEquals(2 + 8, table.size());
         assertTrue(table.get(2).startsWith("| frame-by-frame manual | - | "), table.get(2));
     }
 

@@ -22,6 +22,8 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FlowProvider;
+import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.spi.Granularity;
 import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.SampleSelector;
@@ -274,6 +276,23 @@ final class LoopRunner {
         RoundReport last = result.last();
         out.println();
         out.println("Stopped: " + result.stopReason().description() + ".");
+        QualityEstimate estimate = last.estimate();
+        String auditShare = last.totalClicks() > 0 && estimate.auditedSamples() > 0
+                ? String.format(Locale.ROOT, ", %.0f%% of the clicks", 100.0 * estimate.auditClicks() / last.totalClicks())
+                : "";
+        out.println("Quality: " + estimate.describe().replace(" audited samples)", " audited samples" + auditShare + ")")
+                .replace(" audited sample)", " audited sample" + auditShare + ")")
+                + (Double.isNaN(last.miou()) ? "" : String.format(Locale.ROOT, "; true mIoU %.4f", last.miou())));
+        try {
+            ReviewQueue queue = ReviewQueue.of(estimate, null);
+            queue.writeCsv(outFolder.resolve("review-queue.csv"));
+            queue.writeJson(outFolder.resolve("review-queue.json"));
+            out.println("Weakest frames first (review-queue.csv/.json): " + queue.entries().stream().limit(5)
+                    .map(e -> String.format(Locale.ROOT, "%d (%.3f)", e.frame(), e.estimatedAccuracy()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } catch (IOException e) {
+            out.println("Review queue not written: " + e.getMessage());
+        }
         if (!Double.isNaN(last.miou())) {
             out.println(String.format(Locale.ROOT, "Final mIoU %.4f after %d clicks = %.1f%% of labelling every frame "
                     + "by hand (%d clicks).", last.miou(), last.totalClicks(), 100 * last.clickShareOfFrameByFrame(),

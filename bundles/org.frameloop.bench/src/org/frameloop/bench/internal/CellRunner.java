@@ -85,7 +85,9 @@ public final class CellRunner {
             double[] steps = new double[5];
             for (RoundReport round : result.rounds()) {
                 samples += round.samples().size();
-                curve.add(new CurvePoint(round.round(), samples, round.totalClicks(), round.miou()));
+                curve.add(new CurvePoint(round.round(), samples, round.totalClicks(), round.miou(),
+                        round.estimate().miou(), round.estimate().lower(), round.estimate().upper(),
+                        round.estimate().auditClicks()));
                 RoundReport.Timings t = round.timings();
                 long[] millis = { t.selectMillis(), t.annotateMillis(), t.fineTuneMillis(), t.predictMillis(),
                         t.evaluateMillis() };

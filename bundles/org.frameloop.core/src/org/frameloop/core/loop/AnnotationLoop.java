@@ -16,6 +16,8 @@ import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
+import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.quality.QualityEstimator;
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -57,6 +59,8 @@ public final class AnnotationLoop {
 
     private List<Region>[] regionsOfFrame;
     private final Set<Sample> proposed = new HashSet<>();
+    private final Set<Sample> audits = new HashSet<>();
+    private QualityEstimator estimator;
     private final List<RoundReport> reports = new ArrayList<>();
     private long frameByFrameClicks = -1;
     private int firstRound = 1;
@@ -122,6 +126,7 @@ public final class AnnotationLoop {
                 2 + settings.maxRounds());
         frameByFrameClicks = frameByFrameClicks(progress.split(1));
         reports.clear();
+        estimator = new QualityEstimator(session.frameCount(), session.labelMap().idSpan(), session.ignoreId());
 
         long started = System.nanoTime();
         long fineTuneMillis = 0;
@@ -213,8 +218,6 @@ public final class AnnotationLoop {
         float[] embedding;
         int embeddingDimension = -1;
         boolean[] annotated;
-        double confidenceSum;
-        long confidencePixels;
     }
 
     @SuppressWarnings("unchecked")
@@ -225,6 +228,7 @@ public final class AnnotationLoop {
         if (fusion != null) {
             fusion.prepare(session, monitor.split(preparing));
         }
+        estimator.beginPrediction();
         if (regionsOfFrame == null || granularity instanceof RoundAwareGranularity) {
             regionsOfFrame = new List[frames];
         }
@@ -245,6 +249,8 @@ public final class AnnotationLoop {
                 prediction = fusion.fuse(session, f, prediction);
             }
             session.labels().putAuto(f, prediction.labels());
+            estimator.observeFrame(f, prediction.labels(), prediction.confidence(),
+                    session.labels().hasHuman(f) ? session.labels().human(f) : null);
             if (scores == null) {
                 scores = allocate(prediction.embeddingDimension());
             }
@@ -288,9 +294,8 @@ public final class AnnotationLoop {
         };
         boolean invert = settings.uncertainty() != LoopSettings.UncertaintyMeasure.ENTROPY;
         float[] embedding = prediction.embedding();
-        float[] confidence = prediction.confidence();
         boolean hasHuman = session.labels().hasHuman(f);
-        LabelImage human = hasHuman ? session.labels().human(f) : null;
+
         for (int r = 0; r < regions.size(); r++, next++) {
             Region region = regions.get(r);
             int[] pixels = region.pixelIndices(width);
@@ -312,13 +317,6 @@ public final class AnnotationLoop {
             scores.annotated[next] = proposed.contains(new Sample(f, region))
                     || (hasHuman && session.labels().isFullyHuman(f, region));
         }
-        byte[] humanIds = human == null ? null : human.ids();
-        for (int i = 0; i < confidence.length; i++) {
-            if (humanIds == null || humanIds[i] == (byte) LabelImage.UNLABELED) {
-                scores.confidenceSum += confidence[i];
-                scores.confidencePixels++;
-            }
-        }
         return next;
     }
 
@@ -337,7 +335,8 @@ public final class AnnotationLoop {
         int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
                 : settings.samplesPerRound();
-        int[] picked = selector.select(pool, samplesPerRound, random);
+        int auditCount = auditsInRound(round, samplesPerRound);
+        int[] picked = selector.select(pool, Math.max(1, samplesPerRound - auditCount), random);
         List<Sample> samples = new ArrayList<>();
         long estimatedClicks = 0;
         for (int candidate : picked) {
@@ -362,7 +361,46 @@ public final class AnnotationLoop {
                 break;
             }
         }
+        samples.addAll(drawAudits(scores, auditCount, random));
         return samples;
+    }
+
+    /** Audits owed by the end of {@code round} at the settings' share, less those owed before it. */
+    private int auditsInRound(int round, int samplesPerRound) {
+        double share = settings.auditShare();
+        return (int) Math.floor(round * samplesPerRound * share + 1e-9)
+                - (int) Math.floor((round - 1) * samplesPerRound * share + 1e-9);
+    }
+
+    /**
+     * Audit samples: drawn at random among the candidates nobody chose, each from the next of four stretches
+     * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
+     */
+    private List<Sample> drawAudits(Scores scores, int count, Random random) {
+        List<Sample> drawn = new ArrayList<>();
+        int stretches = 4;
+        for (int a = 0; a < count; a++) {
+            int stretch = (audits.size() + a) % stretches;
+            int from = stretch * session.frameCount() / stretches;
+            int to = (stretch + 1) * session.frameCount() / stretches;
+            List<Integer> open = new ArrayList<>();
+            for (int c = 0; c < scores.frame.length; c++) {
+                int frame = scores.frame[c];
+                if (frame >= from && frame < to && !scores.annotated[c]
+                        && !proposed.contains(new Sample(frame, regionsOfFrame[frame].get(scores.regionIndex[c])))) {
+                    open.add(c);
+                }
+            }
+            if (open.isEmpty()) {
+                continue;
+            }
+            int c = open.get(random.nextInt(open.size()));
+            Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
+            proposed.add(sample);
+            drawn.add(sample);
+        }
+        audits.addAll(drawn);
+        return drawn;
     }
 
     /** The samples chosen before a crash, marked as proposed so the selector never offers them again. */
@@ -378,6 +416,12 @@ public final class AnnotationLoop {
         for (Sample sample : samples) {
             monitor.checkCanceled();
             Annotation annotation = annotator.annotate(sample, session);
+            int frame = sample.frameIndex();
+            // scored before the labels are used: what the person saw against what the person gave
+            estimator.observeSample(round, frame, sample.region().pixelIndices(session.width()),
+                    session.labels().auto(frame), annotation.labels(),
+                    session.labels().hasHuman(frame) ? session.labels().human(frame) : null, audits.contains(sample),
+                    annotation.clicks());
             if (fusion != null) {
                 // the model's view of the frame as it was before this round's labels: each sample tests it
                 FramePrediction before = modelBeforeLabels.computeIfAbsent(sample.frameIndex(),
@@ -407,13 +451,13 @@ public final class AnnotationLoop {
             miou = confusion.meanIou();
             perClass = confusion.perClassIou();
         }
-        double estimated = scores.confidencePixels == 0 ? 1.0 : scores.confidenceSum / scores.confidencePixels;
+        QualityEstimate estimate = estimator.estimate(round);
         double humanShare = session.labels().humanPixelCount()
                 / ((double) session.frameCount() * session.width() * session.height());
         millis[4] = millisSince(evaluationStarted);
         RoundReport report = new RoundReport(round, samples, roundClicks, session.ledger().totalClicks(),
-                frameByFrameClicks, miou, perClass, estimated, humanShare, scores.frame.length,
-                new RoundReport.Timings(millis[0], millis[1], millis[2], millis[3], millis[4]));
+                frameByFrameClicks, miou, perClass, estimate.miou(), humanShare, scores.frame.length,
+                new RoundReport.Timings(millis[0], millis[1], millis[2], millis[3], millis[4]), estimate);
         listeners.forEach(l -> l.roundFinished(report));
         return report;
     }
