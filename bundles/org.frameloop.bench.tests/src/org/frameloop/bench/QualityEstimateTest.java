@@ -76,7 +76,7 @@ class QualityEstimateTest {
         }
         assertTrue(rounds >= 12, rounds + " rounds");
         // The issue asks for 85%; measured here: 15 of 21 (71%), misses mostly optimistic with 2-5 audits
-        // (docs/quality.md). This guards what is reached; raising it is open work.
+        // (docs/fusion-and-quality.md). This guards what is reached; raising it is open work.
         assertTrue(covered >= 0.7 * rounds, covered + " of " + rounds + " rounds covered;" + misses);
     }
 
