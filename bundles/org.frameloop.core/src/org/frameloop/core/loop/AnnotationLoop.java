@@ -361,7 +361,7 @@ public final class AnnotationLoop {
                 break;
             }
         }
-        samples.addAll(drawAudits(scores, auditCount, random));
+        samples.addAll(drawAudits(scores, round, auditCount, random));
         return samples;
     }
 
@@ -376,11 +376,12 @@ public final class AnnotationLoop {
      * Audit samples: drawn at random among the candidates nobody chose, each from the next of four stretches
      * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
      */
-    private List<Sample> drawAudits(Scores scores, int count, Random random) {
+    private List<Sample> drawAudits(Scores scores, int round, int count, Random random) {
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
         for (int a = 0; a < count; a++) {
-            int stretch = (audits.size() + a) % stretches;
+            // from the round alone, so a resumed run draws what an uninterrupted one would
+            int stretch = (round + a) % stretches;
             int from = stretch * session.frameCount() / stretches;
             int to = (stretch + 1) * session.frameCount() / stretches;
             List<Integer> open = new ArrayList<>();
