@@ -24,8 +24,8 @@ public final class CalibrationTable {
 
     public CalibrationTable(BenchResults results) {
         header.add("method");
-        header.add("mean |est − true| (round ≥ 2)");
-        header.add("max |est − true|");
+        header.add("mean error of the estimate (round ≥ 2)");
+        header.add("largest error");
         header.add("interval held truth");
         header.add("audit clicks");
         for (double target : results.plan().targets()) {
