@@ -32,7 +32,8 @@ class FineTunedSegmentationModelTest {
     void unetIsContributedWithTypedParametersThatTheRegistryChecks() throws Exception {
         Contribution<SegmentationModel> unet = PluginRegistry.ofPlatform().find(ExtensionPoint.MODELS, "unet").orElseThrow();
 
-        assertEquals(List.of("learningRate", "stepsPerRound", "batchSize", "temporalWeight", "trainLayers", "seed",
+        assertEquals(List.of("learningRate", "stepsPerRound", "minStepsPerRound", "fitAccuracy", "carriedLabelWeight",
+                "batchSize", "temporalWeight", "trainLayers", "seed",
                 "checkpoint"), unet.parameters().stream().map(ParameterSpec::name).toList());
         ContributionException negativeRate = assertThrows(ContributionException.class,
                 () -> unet.create(Map.of("learningRate", "-0.1")));

@@ -62,6 +62,7 @@ class TestTimeAdaptationTest {
         double before;
         double after;
         try (FineTunedSegmentationModel model = create(Map.of("checkpoint", pretrained.toString(), "stepsPerRound", "40",
+                "fitAccuracy", "1.01",
                 "seed", "3"))) {
             sourceQuality = unlabelledQuality(model, MemoryVideo.of(heldOutSource), heldOutSource);
             before = unlabelledQuality(model, video, target);

@@ -156,6 +156,7 @@ final class FineTuner {
         float crossEntropyValue;
         float temporalValue = 0;
         float humanAccuracy;
+        NDArray scored;
         try (NDManager scope = network.manager().newSubManager()) {
             List<RgbImage> images = new ArrayList<>();
             List<LabelImage> labels = new ArrayList<>();
@@ -182,7 +183,7 @@ final class FineTuner {
                 NDArray crossEntropy = SegmentationLoss.crossEntropy(logits, targets, null);
                 NDArray loss = crossEntropy;
                 crossEntropyValue = crossEntropy.getFloat();
-                humanAccuracy = SegmentationLoss.accuracy(logits, targets);
+                scored = logits;
                 if (carriedTargets != null) {
                     loss = loss.add(SegmentationLoss.crossEntropy(logits, carriedTargets, null)
                             .mul((float) settings.carriedLabelWeight()));
@@ -199,6 +200,8 @@ final class FineTuner {
                 }
                 collector.backward(loss);
             }
+            // scored outside the gradient collector: nothing of it may enter the graph
+            humanAccuracy = SegmentationLoss.accuracy(scored.stopGradient(), targets);
             ParameterUpdate.apply(optimizer, trained);
         }
         network.recordFineTuningStep();
