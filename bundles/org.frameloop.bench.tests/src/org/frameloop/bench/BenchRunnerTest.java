@@ -51,7 +51,7 @@ class BenchRunnerTest {
     }
 
     private static BenchPlan plan(List<String> granularities, List<String> selectors, long seed) {
-        return new BenchPlan(granularities.stream().map(GranularityOption::parse).toList(), selectors,
+        return new BenchPlan(granularities.stream().map(GranularityOption::parse).toList(), selectors, List.of(),
                 List.of(0.80, 0.90), Map.of(BenchPlan.DEFAULT_KEY, 4, "frame", 1), 0, 2, 1.0, seed,
                 PluginChoice.of("propagation"), PluginChoice.of("propagation"), PluginChoice.of("dis"),
                 PluginChoice.of("polygon"));
@@ -86,8 +86,8 @@ class BenchRunnerTest {
         BenchResults results = run(plan, out, new Counter());
         BenchOutputs.writeAll(results, out);
 
-        // Four baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
-        assertEquals(8, results.methods().size());
+        // Five baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
+        assertEquals(9, results.methods().size());
         assertTrue(results.complete(), results.failures().toString());
         assertEquals(1, results.unavailable().size());
         assertTrue(results.unavailable().get(0).startsWith("granularity hexagon"), results.unavailable().toString());
@@ -142,9 +142,9 @@ class BenchRunnerTest {
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertTrue(csv.get(0).startsWith("video,method,kind,granularity,selector,model"), csv.get(0));
-        assertEquals(1 + 8 * 2, csv.size(), "a row per run and target");
+        assertEquals(1 + 9 * 2, csv.size(), "a row per run and target");
         JsonObject json = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
-        assertEquals(8, json.getAsJsonArray("results").size());
+        assertEquals(9, json.getAsJsonArray("results").size());
         assertTrue(json.getAsJsonObject("machine").get("cores").getAsInt() >= 1);
         assertTrue(json.getAsJsonObject("machine").getAsJsonObject("bundleVersions").has("org.frameloop.bench"));
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
@@ -156,8 +156,8 @@ class BenchRunnerTest {
         assertEquals("| method | model | clicks to mIoU ≥ 0.80 | clicks to mIoU ≥ 0.90 | final mIoU | final clicks "
                 + "| s / run |", table.get(2));
         assertTrue(table.get(4).startsWith("| frame-by-frame manual | - | "), table.get(4));
-        assertEquals(SummaryTable.caption(ClickProtocol.CORRECTION), table.get(4 + 8 + 1));
-        assertEquals(2 * (2 + 2 + 8) + 1, table.size());
+        assertEquals(SummaryTable.caption(ClickProtocol.CORRECTION), table.get(4 + 9 + 1));
+        assertEquals(2 * (2 + 2 + 9) + 1, table.size());
     }
 
     @Test

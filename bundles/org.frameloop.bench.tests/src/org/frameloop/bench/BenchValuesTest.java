@@ -24,7 +24,7 @@ class BenchValuesTest {
 
     private static CellResult run(long capClicks, CurvePoint... curve) {
         BenchMethod method = new BenchMethod(BenchMethod.Kind.ACTIVE, "frame", PluginChoice.of("frame"), "hybrid",
-                PluginChoice.of("propagation"), 2);
+                PluginChoice.of("propagation"), 2, BenchMethod.NO_FUSION);
         return new CellResult("v", method, "s", 10, "8x8", 1000, capClicks, List.of(curve), List.of(), "stop", 1, 1.0,
                 List.of(), "now");
     }

@@ -8,7 +8,14 @@ package org.frameloop.bench;
  * @param samplesPerRound b, the most samples the selector proposes per round
  */
 public record BenchMethod(Kind kind, String granularityName, PluginChoice granularity, String selectorId,
-        PluginChoice model, int samplesPerRound) {
+        PluginChoice model, int samplesPerRound, String fusionId) {
+
+    /** The fusion id of methods whose automatic labels are the model's alone. */
+    public static final String NO_FUSION = "none";
+
+    public boolean fuses() {
+        return !NO_FUSION.equals(fusionId);
+    }
 
     /** The baselines of issue 6 and the grid cells. */
     public enum Kind {
@@ -16,6 +23,11 @@ public record BenchMethod(Kind kind, String granularityName, PluginChoice granul
         FRAME_BY_FRAME("frame-by-frame manual"),
         /** Evenly spread whole keyframes, the rest filled by flow propagation: what tools do today. */
         KEYFRAMES_PROPAGATION("uniform keyframes + propagation"),
+        /**
+         * Carried labels only: flow propagation as the model, samples chosen by the coverage selector on
+         * its uncertainty (the ablation without a network).
+         */
+        CARRIED_ONLY("carried labels only (propagation + coverage)"),
         /** The default model's prediction before any annotation (round 0). */
         PRETRAINED("pretrained, no annotation"),
         /**
@@ -48,12 +60,14 @@ public record BenchMethod(Kind kind, String granularityName, PluginChoice granul
             case KEYFRAMES_PROPAGATION -> "baseline-keyframes-propagation";
             case PRETRAINED -> "baseline-pretrained";
             case CORRECT_PRETRAINED -> "baseline-correct-pretrained";
-            case ACTIVE -> granularityName + "--" + selectorId;
+            case CARRIED_ONLY -> "baseline-carried-only";
+            case ACTIVE -> granularityName + "--" + selectorId + (fuses() ? "--" + fusionId : "");
         };
     }
 
     /** A short name for tables and legends. */
     public String label() {
-        return kind == Kind.ACTIVE ? granularityName + " / " + selectorId : kind.title();
+        return kind == Kind.ACTIVE ? granularityName + " / " + selectorId + (fuses() ? " + " + fusionId : "")
+                : kind.title();
     }
 }

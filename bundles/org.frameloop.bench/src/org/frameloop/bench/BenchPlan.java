@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param correctionCost             prices a sample corrected from the labels shown before the person acts
  *                                   (the second protocol, {@link ClickProtocol#CORRECTION})
  */
-public record BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<Double> targets,
+public record BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<String> fusions,
+        List<Double> targets,
         Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds, double capShareOfFrameByFrame,
         long seed, PluginChoice model, PluginChoice propagationModel, PluginChoice flow, PluginChoice clickCost,
         PluginChoice correctionCost) {
@@ -37,17 +38,18 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
     public static final PluginChoice DEFAULT_CORRECTION_COST = PluginChoice.of("correction");
 
     /** A plan whose correction protocol uses {@link #DEFAULT_CORRECTION_COST}. */
-    public BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<Double> targets,
-            Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds,
+    public BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<String> fusions,
+            List<Double> targets, Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds,
             double capShareOfFrameByFrame, long seed, PluginChoice model, PluginChoice propagationModel,
             PluginChoice flow, PluginChoice clickCost) {
-        this(granularities, selectors, targets, samplesPerRound, budgetClicksPerRound, maxRounds,
+        this(granularities, selectors, fusions, targets, samplesPerRound, budgetClicksPerRound, maxRounds,
                 capShareOfFrameByFrame, seed, model, propagationModel, flow, clickCost, DEFAULT_CORRECTION_COST);
     }
 
     public BenchPlan {
         granularities = List.copyOf(granularities);
         selectors = List.copyOf(selectors);
+        fusions = fusions.isEmpty() ? List.of(BenchMethod.NO_FUSION) : List.copyOf(fusions);
         targets = targets.stream().sorted().distinct().toList();
         samplesPerRound = Map.copyOf(samplesPerRound);
         Objects.requireNonNull(model, "model");
@@ -77,25 +79,30 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
     }
 
     /**
-     * Every method in report order: the four baselines, then the grid, granularity by granularity.
+     * Every method in report order: the five baselines, then the grid, granularity by granularity.
      *
      * @param installed the granularities to include; the others are reported as unavailable by the runner
      */
     public List<BenchMethod> methods(List<GranularityOption> installed) {
         List<BenchMethod> methods = new ArrayList<>();
         GranularityOption frame = GranularityOption.parse("frame");
+        String none = BenchMethod.NO_FUSION;
         methods.add(new BenchMethod(BenchMethod.Kind.FRAME_BY_FRAME, frame.name(), frame.choice(), "all-frames",
-                model, 1));
+                model, 1, none));
         methods.add(new BenchMethod(BenchMethod.Kind.KEYFRAMES_PROPAGATION, frame.name(), frame.choice(),
-                "uniform-keyframes", propagationModel, samplesPerRound(frame.name())));
+                "uniform-keyframes", propagationModel, samplesPerRound(frame.name()), none));
+        methods.add(new BenchMethod(BenchMethod.Kind.CARRIED_ONLY, frame.name(), frame.choice(), "coverage",
+                propagationModel, samplesPerRound(frame.name()), none));
         methods.add(new BenchMethod(BenchMethod.Kind.PRETRAINED, frame.name(), frame.choice(), "uniform-keyframes",
-                model, 1));
+                model, 1, none));
         methods.add(new BenchMethod(BenchMethod.Kind.CORRECT_PRETRAINED, frame.name(), frame.choice(),
-                "uniform-keyframes", model, 1));
+                "uniform-keyframes", model, 1, none));
         for (GranularityOption granularity : installed) {
             for (String selector : selectors) {
-                methods.add(new BenchMethod(BenchMethod.Kind.ACTIVE, granularity.name(), granularity.choice(), selector,
-                        model, samplesPerRound(granularity.name())));
+                for (String fusion : fusions) {
+                    methods.add(new BenchMethod(BenchMethod.Kind.ACTIVE, granularity.name(), granularity.choice(),
+                            selector, model, samplesPerRound(granularity.name()), fusion));
+                }
             }
         }
         return methods;
@@ -111,7 +118,8 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
         return switch (method.kind()) {
             case FRAME_BY_FRAME -> cost;
             case PRETRAINED, CORRECT_PRETRAINED -> String.join(";", "model=" + method.model().label(), flowLabel, cost);
-            case KEYFRAMES_PROPAGATION, ACTIVE -> String.join(";", "model=" + method.model().label(),
+            case KEYFRAMES_PROPAGATION, CARRIED_ONLY, ACTIVE -> String.join(";", "model=" + method.model().label(),
+                    "fusion=" + method.fusionId(),
                     "granularity=" + method.granularity().label(), "selector=" + method.selectorId(),
                     "b=" + method.samplesPerRound(), "budgetClicks=" + budgetClicksPerRound, "rounds=" + maxRounds,
                     "target=" + highestTarget(), "cap=" + capShareOfFrameByFrame, "seed=" + seed, flowLabel, cost);

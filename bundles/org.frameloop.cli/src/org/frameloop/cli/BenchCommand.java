@@ -38,7 +38,8 @@ import org.frameloop.core.registry.PluginRegistry;
 final class BenchCommand implements CliCommand {
 
     private static final String DEFAULT_GRANULARITIES = "frame,rect16,rect32,superpixel,adaptive";
-    private static final String DEFAULT_SELECTORS = "hybrid,uncertainty,random";
+    private static final String DEFAULT_SELECTORS = "coverage,hybrid,random";
+    private static final String DEFAULT_FUSIONS = "evidence,none";
     private static final String DEFAULT_TARGETS = "0.80,0.90,0.95";
 
     @Override
@@ -62,6 +63,8 @@ final class BenchCommand implements CliCommand {
                 .list("granularities", "NAME", "frame, rectN (rect with sizePx=N), superpixel, adaptive, ... (default "
                         + DEFAULT_GRANULARITIES + "); ones not installed are reported as unavailable")
                 .list("selectors", "ID", "selectors of the grid (default " + DEFAULT_SELECTORS + ")")
+                .list("fusions", "ID", "fusions of the grid: evidence, none (the model alone) (default "
+                        + DEFAULT_FUSIONS + ")")
                 .list("targets", "MIOU", "mIoU targets (default " + DEFAULT_TARGETS + ")")
                 .option("budget", "B", "samples per round: one number, or NAME=B,... per granularity with *=B for "
                         + "the rest (default 8)")
@@ -181,6 +184,14 @@ final class BenchCommand implements CliCommand {
                         + registry.contributions(ExtensionPoint.SELECTORS).stream().map(c -> c.id()).toList());
             }
         }
+        List<String> fusions = orDefault(options.allValues("fusions"), DEFAULT_FUSIONS);
+        for (String fusion : fusions) {
+            if (!BenchMethod.NO_FUSION.equals(fusion) && registry.find(ExtensionPoint.FUSIONS, fusion).isEmpty()) {
+                throw new UsageException("--fusions: no fusion '" + fusion + "'; installed: "
+                        + registry.contributions(ExtensionPoint.FUSIONS).stream().map(c -> c.id()).toList()
+                        + " and none");
+            }
+        }
         List<Double> targets = new ArrayList<>();
         for (String text : orDefault(options.allValues("targets"), DEFAULT_TARGETS)) {
             try {
@@ -202,7 +213,7 @@ final class BenchCommand implements CliCommand {
         }
         String flowId = options.get("flow", "dis");
         double capPercent = options.getDouble("cap", 100, 0.01, 10_000);
-        return new BenchPlan(granularities, selectors, targets, samplesPerRound(options.get("budget", "8")),
+        return new BenchPlan(granularities, selectors, fusions, targets, samplesPerRound(options.get("budget", "8")),
                 options.getLong("budget-clicks", 0), options.getInt("rounds", 20, 0), capPercent / 100,
                 options.getLong("seed", 1), new PluginChoice(modelId, options.keyValues("model-param")),
                 PluginChoice.of("propagation"),

@@ -22,7 +22,10 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FlowProvider;
+import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.spi.Granularity;
+import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
 import org.frameloop.core.video.Video;
@@ -44,15 +47,20 @@ final class LoopRunner {
     }
 
     record Choices(PluginChoice model, PluginChoice granularity, PluginChoice selector, PluginChoice flow,
-            PluginChoice clickCost) {
+            PluginChoice clickCost, PluginChoice fusion) {
     }
+
+    /** The fusion id that means the model's labels alone. */
+    static final String NO_FUSION = "none";
 
     static void declarePluginOptions(Options options) {
         options.option("model", "ID", "segmentation model: unet (default), propagation, or torchscript:PATH for your own TorchScript module")
                 .repeatable("model-param", "K=V", "a parameter of the model")
                 .option("granularity", "ID", "sample granularity: frame, rect, superpixel, ... (default frame)")
                 .repeatable("granularity-param", "K=V", "a parameter of the granularity, e.g. sizePx=16")
-                .option("selector", "ID", "sample selector: hybrid, uncertainty, random, uniform-keyframes, ... (default hybrid)")
+                .option("fusion", "ID", "how human labels carried along the flow combine with the model's: evidence (default), or none for the model alone")
+                .repeatable("fusion-param", "K=V", "a parameter of the fusion")
+                .option("selector", "ID", "sample selector: coverage, hybrid, uncertainty, random, uniform-keyframes, ... (default coverage)")
                 .repeatable("selector-param", "K=V", "a parameter of the selector")
                 .option("flow", "ID", "optical flow provider (default dis; 'none' for no flow)")
                 .repeatable("flow-param", "K=V", "a parameter of the flow provider")
@@ -71,9 +79,10 @@ final class LoopRunner {
         String defaultModel = defaultModelId(registry);
         return new Choices(modelChoice(options.get("model", defaultModel), options.keyValues("model-param")),
                 new PluginChoice(options.get("granularity", "frame"), options.keyValues("granularity-param")),
-                new PluginChoice(options.get("selector", "hybrid"), options.keyValues("selector-param")),
+                new PluginChoice(options.get("selector", "coverage"), options.keyValues("selector-param")),
                 new PluginChoice(options.get("flow", "dis"), options.keyValues("flow-param")),
-                new PluginChoice(options.get("click-cost", "polygon"), options.keyValues("click-cost-param")));
+                new PluginChoice(options.get("click-cost", "polygon"), options.keyValues("click-cost-param")),
+                new PluginChoice(options.get("fusion", "evidence"), options.keyValues("fusion-param")));
     }
 
     /** {@code --model torchscript:PATH} is short for the unet model fine-tuning a user's TorchScript module. */
@@ -123,7 +132,9 @@ final class LoopRunner {
     /** Choices and loop settings as a project recorded them (for {@code --resume}). */
     static Choices recordedChoices(JsonObject settings) {
         return new Choices(recorded(settings, "model"), recorded(settings, "granularity"), recorded(settings, "selector"),
-                recorded(settings, "flow"), recorded(settings, "clickCost"));
+                recorded(settings, "flow"), recorded(settings, "clickCost"),
+                // projects from before label fusion used the model's labels alone
+                settings.has("fusion") ? recorded(settings, "fusion") : new PluginChoice(NO_FUSION, Map.of()));
     }
 
     static LoopSettings recordedSettings(JsonObject settings) {
@@ -150,6 +161,8 @@ final class LoopRunner {
             ClickCostModel cost = create(ExtensionPoint.CLICK_COSTS, choices.clickCost());
             FlowProvider flowProvider = "none".equals(choices.flow().id()) ? null
                     : create(ExtensionPoint.FLOWS, choices.flow());
+            LabelFusion fusion = NO_FUSION.equals(choices.fusion().id()) ? null
+                    : create(ExtensionPoint.FUSIONS, choices.fusion());
 
             Map<String, Object> recorded = new LinkedHashMap<>();
             recorded.put("video", video.name());
@@ -160,6 +173,7 @@ final class LoopRunner {
             recorded.put("selector", choices.selector());
             recorded.put("flow", choices.flow());
             recorded.put("clickCost", choices.clickCost());
+            recorded.put("fusion", choices.fusion());
             recorded.put("loop", settings);
             recorded.put("annotator", SimulatedAnnotator.ID);
             if (plan.groundTruthPath() != null) {
@@ -182,7 +196,7 @@ final class LoopRunner {
                     session = resumed.session();
                     loop = new AnnotationLoop(session, model, granularity, selector,
                             new SimulatedAnnotator(groundTruth, cost, ignoreId), cost, settings)
-                            .resumeAt(resumed.round(), resumed.pendingSamples());
+                            .withFusion(fusion).resumeAt(resumed.round(), resumed.pendingSamples());
                     loadCheckpoint(model, project);
                     out.println(String.format(Locale.ROOT, "Resuming at round %d: %d samples and %d clicks journaled, "
                             + "%d chosen samples still to annotate (restored in %d ms).", resumed.round(),
@@ -191,13 +205,14 @@ final class LoopRunner {
                 } else {
                     session = VideoSession.start(video, labelMap, flow, groundTruth);
                     loop = new AnnotationLoop(session, model, granularity, selector,
-                            new SimulatedAnnotator(groundTruth, cost, ignoreId), cost, settings);
+                            new SimulatedAnnotator(groundTruth, cost, ignoreId), cost, settings).withFusion(fusion);
                 }
                 project.attach(session, loop);
                 ConsoleProgress progress = new ConsoleProgress(out);
                 out.println(String.format(Locale.ROOT, "%s: %d frames of %dx%d; model %s, granularity %s, selector %s, "
                         + "%d samples per round, target mIoU %.2f", video.name(), video.frameCount(), video.width(),
-                        video.height(), choices.model().id(), describe(choices.granularity()), choices.selector().id(),
+                        video.height(), fusion == null ? choices.model().id() : choices.model().id() + " + "
+                                + choices.fusion().id() + " fusion", describe(choices.granularity()), choices.selector().id(),
                         settings.samplesPerRound(), settings.targetMiou()));
                 loop.addListener(new LoopListener() {
                     private boolean first = true;
@@ -261,6 +276,23 @@ final class LoopRunner {
         RoundReport last = result.last();
         out.println();
         out.println("Stopped: " + result.stopReason().description() + ".");
+        QualityEstimate estimate = last.estimate();
+        String auditShare = last.totalClicks() > 0 && estimate.auditedSamples() > 0
+                ? String.format(Locale.ROOT, ", %.0f%% of the clicks", 100.0 * estimate.auditClicks() / last.totalClicks())
+                : "";
+        out.println("Quality: " + estimate.describe().replace(" audited samples)", " audited samples" + auditShare + ")")
+                .replace(" audited sample)", " audited sample" + auditShare + ")")
+                + (Double.isNaN(last.miou()) ? "" : String.format(Locale.ROOT, "; true mIoU %.4f", last.miou())));
+        try {
+            ReviewQueue queue = ReviewQueue.of(estimate, null);
+            queue.writeCsv(outFolder.resolve("review-queue.csv"));
+            queue.writeJson(outFolder.resolve("review-queue.json"));
+            out.println("Weakest frames first (review-queue.csv/.json): " + queue.entries().stream().limit(5)
+                    .map(e -> String.format(Locale.ROOT, "%d (%.3f)", e.frame(), e.estimatedAccuracy()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } catch (IOException e) {
+            out.println("Review queue not written: " + e.getMessage());
+        }
         if (!Double.isNaN(last.miou())) {
             out.println(String.format(Locale.ROOT, "Final mIoU %.4f after %d clicks = %.1f%% of labelling every frame "
                     + "by hand (%d clicks).", last.miou(), last.totalClicks(), 100 * last.clickShareOfFrameByFrame(),

@@ -22,15 +22,17 @@ final class RunReport {
     }
 
     static String tableHeader() {
-        return String.format(Locale.ROOT, "%5s %8s %10s %8s %10s %8s %8s", "round", "samples", "clicks", "% fbf",
-                "mIoU", "est.", "seconds");
+        return String.format(Locale.ROOT, "%5s %8s %10s %8s %10s %8s %15s %8s", "round", "samples", "clicks", "% fbf",
+                "mIoU", "est.", "90% interval", "seconds");
     }
 
     static String tableRow(RoundReport r) {
-        return String.format(Locale.ROOT, "%5d %8d %10d %8s %10s %8.3f %8.1f", r.round(), r.samples().size(),
+        return String.format(Locale.ROOT, "%5d %8d %10d %8s %10s %8.3f %15s %8.1f", r.round(), r.samples().size(),
                 r.totalClicks(), Double.isNaN(r.clickShareOfFrameByFrame()) ? "-"
                         : String.format(Locale.ROOT, "%.1f%%", 100 * r.clickShareOfFrameByFrame()),
                 Double.isNaN(r.miou()) ? "-" : String.format(Locale.ROOT, "%.4f", r.miou()), r.estimatedQuality(),
+                r.estimate().auditedSamples() == 0 ? "no audits"
+                        : String.format(Locale.ROOT, "%.3f-%.3f", r.estimate().lower(), r.estimate().upper()),
                 r.timings().totalMillis() / 1000.0);
     }
 

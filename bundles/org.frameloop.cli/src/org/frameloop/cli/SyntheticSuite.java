@@ -19,8 +19,8 @@ import org.frameloop.synth.SyntheticVideoWriter;
  */
 final class SyntheticSuite implements VideoSuite {
 
-    static final int VIDEOS = 2;
-    static final int FRAMES = 48;
+    static final int VIDEOS = 3;
+    static final int FRAMES = 120;
     static final int WIDTH = 320;
     static final int HEIGHT = 180;
     static final long FIRST_SEED = 11;

@@ -25,7 +25,7 @@ class SelectorContractTest {
     static final String[] IDS = SyntheticPools.SELECTOR_IDS;
 
     @Test
-    void theRegistryListsTheSixSelectorsOfThisBundleWithoutProblems() {
+    void theRegistryListsTheSevenSelectorsOfThisBundleWithoutProblems() {
         PluginRegistry registry = PluginRegistry.ofPlatform();
 
         TreeSet<String> ids = new TreeSet<>();

@@ -16,7 +16,7 @@ import org.frameloop.core.spi.SampleSelector;
 /** Small synthetic candidate pools and the checks every selection must pass. */
 final class SyntheticPools {
 
-    static final String[] SELECTOR_IDS = { "random", "uniform-keyframes", "uncertainty", "diversity", "hybrid", "coreset" };
+    static final String[] SELECTOR_IDS = { "random", "uniform-keyframes", "uncertainty", "diversity", "hybrid", "coreset", "coverage" };
 
     private SyntheticPools() {
     }

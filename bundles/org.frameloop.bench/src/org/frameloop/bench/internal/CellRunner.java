@@ -63,8 +63,8 @@ public final class CellRunner {
             return framesInOrder(video, method, null, "every frame labelled by hand", started, monitor);
         }
         long capClicks = (long) Math.ceil(plan.capShareOfFrameByFrame() * frameByFrameClicks);
-        boolean annotates = method.kind() == BenchMethod.Kind.ACTIVE
-                || method.kind() == BenchMethod.Kind.KEYFRAMES_PROPAGATION;
+        boolean annotates = method.kind() != BenchMethod.Kind.PRETRAINED
+                && method.kind() != BenchMethod.Kind.CORRECT_PRETRAINED; // both: round 0 only
         LoopSettings settings = LoopSettings.defaults().withSamplesPerRound(method.samplesPerRound())
                 .withBudgetClicksPerRound(plan.budgetClicksPerRound())
                 .withMaxRounds(annotates ? plan.maxRounds() : 0)
@@ -78,7 +78,9 @@ public final class CellRunner {
             VideoSession session = VideoSession.start(video.video(), video.labelMap(), flow, video.groundTruth());
             AnnotationLoop loop = new AnnotationLoop(session, model, create(ExtensionPoint.GRANULARITIES,
                     method.granularity()), create(ExtensionPoint.SELECTORS, PluginChoice.of(method.selectorId())),
-                    new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings);
+                    new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings)
+                    .withFusion(method.fuses() ? create(ExtensionPoint.FUSIONS, PluginChoice.of(method.fusionId()))
+                            : null);
             List<Long> correctionClicksAfterRound = new ArrayList<>();
             loop.addListener(new LoopListener() {
                 private long correctionClicks;
@@ -108,7 +110,8 @@ public final class CellRunner {
                 RoundReport round = result.rounds().get(i);
                 samples += round.samples().size();
                 curve.add(new CurvePoint(round.round(), samples, round.totalClicks(), round.miou(),
-                        correctionClicksAfterRound.get(i)));
+                        round.estimate().miou(), round.estimate().lower(), round.estimate().upper(),
+                        round.estimate().auditClicks(), correctionClicksAfterRound.get(i)));
                 RoundReport.Timings t = round.timings();
                 long[] millis = { t.selectMillis(), t.annotateMillis(), t.fineTuneMillis(), t.predictMillis(),
                         t.evaluateMillis() };

@@ -19,7 +19,7 @@ public final class BenchOutputs {
 
     /** The files {@link #writeAll} writes, by name. */
     public static final List<String> FILES = List.of("results.csv", "curves.csv", "per-class-iou.csv", "results.json",
-            "summary.md", "report.html");
+            "summary.md", "calibration.md", "report.html");
 
     private BenchOutputs() {
     }
@@ -30,6 +30,7 @@ public final class BenchOutputs {
         AtomicFiles.writeString(outFolder.resolve("per-class-iou.csv"), ResultCsv.perClassIou(results));
         AtomicFiles.writeString(outFolder.resolve("results.json"), ResultJson.GSON.toJson(results) + "\n");
         AtomicFiles.writeString(outFolder.resolve("summary.md"), SummaryTable.markdownBothProtocols(results));
+        AtomicFiles.writeString(outFolder.resolve("calibration.md"), new CalibrationTable(results).markdown());
         AtomicFiles.writeString(outFolder.resolve("report.html"), BenchReport.html(results));
     }
 
@@ -57,6 +58,12 @@ public final class BenchOutputs {
         }
         doc.append("\n").append(Settings.describe(results)).append("\n\n");
         doc.append(SummaryTable.markdownBothProtocols(results)).append("\n");
+        CalibrationTable calibration = new CalibrationTable(results);
+        if (!calibration.isEmpty()) {
+            doc.append("Quality estimated without ground truth (random audit samples + calibrated confidence) "
+                    + "against the truth, and where the stopping rule (90% lower bound ≥ target) would stop:\n\n");
+            doc.append(calibration.markdown()).append("\n");
+        }
         for (BenchResults.VideoEntry video : results.videos()) {
             String plot = file.getFileName().toString().replaceFirst("\\.md$", "") + "-" + section + "-"
                     + video.name().replaceAll("[^A-Za-z0-9_-]", "_") + ".png";

@@ -127,7 +127,7 @@ public final class BenchReport {
         for (BenchMethod m : results.methods()) {
             if (m.kind() == BenchMethod.Kind.ACTIVE) {
                 granularities.add(m.granularityName());
-                selectors.add(m.selectorId());
+                selectors.add(series(m));
             }
         }
         List<String> groups = new ArrayList<>(granularities);
@@ -138,7 +138,7 @@ public final class BenchReport {
                 String granularity = groups.get(g);
                 String selector = series.get(s);
                 values[g][s] = runs.stream().filter(r -> r.method().kind() == BenchMethod.Kind.ACTIVE
-                        && r.method().granularityName().equals(granularity) && r.method().selectorId().equals(selector))
+                        && r.method().granularityName().equals(granularity) && series(r.method()).equals(selector))
                         .findFirst().map(r -> 100 * r.shareOfFrameByFrame(target)).orElse(Double.NaN);
             }
         }
@@ -151,6 +151,11 @@ public final class BenchReport {
         return new BarChart(String.format(Locale.ROOT, "clicks to mIoU ≥ %.2f: %s", target, video.name()),
                 "% of frame-by-frame clicks", groups, series, values, "%.1f%%", "n.r.")
                 .png(WIDTH_PX, HEIGHT_PX, Double.NaN, references);
+    }
+
+    /** A bar per selector, and per fusion where the grid has several. */
+    private static String series(BenchMethod method) {
+        return method.fuses() ? method.selectorId() + " + " + method.fusionId() : method.selectorId();
     }
 
     /** Classes as groups; bars: the baselines with a model and, per granularity, its best run. */

@@ -16,6 +16,8 @@ import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
+import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.quality.QualityEstimator;
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -24,6 +26,7 @@ import org.frameloop.core.spi.Annotator.Annotation;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FramePrediction;
 import org.frameloop.core.spi.Granularity;
+import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.RoundAwareGranularity;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
@@ -51,10 +54,13 @@ public final class AnnotationLoop {
     private final Annotator annotator;
     private final ClickCostModel costModel;
     private final LoopSettings settings;
+    private LabelFusion fusion;
     private final List<LoopListener> listeners = new CopyOnWriteArrayList<>();
 
     private List<Region>[] regionsOfFrame;
     private final Set<Sample> proposed = new HashSet<>();
+    private final Set<Sample> audits = new HashSet<>();
+    private QualityEstimator estimator;
     private final List<RoundReport> reports = new ArrayList<>();
     private long frameByFrameClicks = -1;
     private int firstRound = 1;
@@ -72,6 +78,18 @@ public final class AnnotationLoop {
         this.annotator = Objects.requireNonNull(annotator, "annotator");
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Combines the model's predictions with the video's human labels (carried along the flow) into the
+     * automatic labels, the scores the selector sees and the quality estimate; null for the model alone.
+     *
+     * @return this loop
+     */
+    public AnnotationLoop withFusion(LabelFusion labelFusion) {
+        this.fusion = labelFusion;
+        session.useTrustedLabels(labelFusion == null ? f -> java.util.Optional.empty() : labelFusion::confidentLabels);
+        return this;
     }
 
     public void addListener(LoopListener listener) {
@@ -108,6 +126,7 @@ public final class AnnotationLoop {
                 2 + settings.maxRounds());
         frameByFrameClicks = frameByFrameClicks(progress.split(1));
         reports.clear();
+        estimator = new QualityEstimator(session.frameCount(), session.labelMap().idSpan(), session.ignoreId());
 
         long started = System.nanoTime();
         long fineTuneMillis = 0;
@@ -199,14 +218,17 @@ public final class AnnotationLoop {
         float[] embedding;
         int embeddingDimension = -1;
         boolean[] annotated;
-        double confidenceSum;
-        long confidencePixels;
     }
 
     @SuppressWarnings("unchecked")
     private Scores predictAndScore(SubMonitor monitor) {
         int frames = session.frameCount();
-        monitor.setWorkRemaining(frames);
+        int preparing = fusion == null ? 0 : frames / 4 + 1;
+        monitor.setWorkRemaining(frames + preparing);
+        if (fusion != null) {
+            fusion.prepare(session, monitor.split(preparing));
+        }
+        estimator.beginPrediction();
         if (regionsOfFrame == null || granularity instanceof RoundAwareGranularity) {
             regionsOfFrame = new List[frames];
         }
@@ -223,7 +245,12 @@ public final class AnnotationLoop {
                 regionsOfFrame[f] = List.copyOf(granularity.candidates(f, image));
             }
             FramePrediction prediction = model.predict(session, f);
+            if (fusion != null) {
+                prediction = fusion.fuse(session, f, prediction);
+            }
             session.labels().putAuto(f, prediction.labels());
+            estimator.observeFrame(f, prediction.labels(), prediction.confidence(),
+                    session.labels().hasHuman(f) ? session.labels().human(f) : null);
             if (scores == null) {
                 scores = allocate(prediction.embeddingDimension());
             }
@@ -267,9 +294,8 @@ public final class AnnotationLoop {
         };
         boolean invert = settings.uncertainty() != LoopSettings.UncertaintyMeasure.ENTROPY;
         float[] embedding = prediction.embedding();
-        float[] confidence = prediction.confidence();
         boolean hasHuman = session.labels().hasHuman(f);
-        LabelImage human = hasHuman ? session.labels().human(f) : null;
+
         for (int r = 0; r < regions.size(); r++, next++) {
             Region region = regions.get(r);
             int[] pixels = region.pixelIndices(width);
@@ -291,13 +317,6 @@ public final class AnnotationLoop {
             scores.annotated[next] = proposed.contains(new Sample(f, region))
                     || (hasHuman && session.labels().isFullyHuman(f, region));
         }
-        byte[] humanIds = human == null ? null : human.ids();
-        for (int i = 0; i < confidence.length; i++) {
-            if (humanIds == null || humanIds[i] == (byte) LabelImage.UNLABELED) {
-                scores.confidenceSum += confidence[i];
-                scores.confidencePixels++;
-            }
-        }
         return next;
     }
 
@@ -316,7 +335,8 @@ public final class AnnotationLoop {
         int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
                 : settings.samplesPerRound();
-        int[] picked = selector.select(pool, samplesPerRound, random);
+        int auditCount = auditsInRound(round, samplesPerRound);
+        int[] picked = selector.select(pool, Math.max(1, samplesPerRound - auditCount), random);
         List<Sample> samples = new ArrayList<>();
         long estimatedClicks = 0;
         for (int candidate : picked) {
@@ -341,7 +361,47 @@ public final class AnnotationLoop {
                 break;
             }
         }
+        samples.addAll(drawAudits(scores, round, auditCount, random));
         return samples;
+    }
+
+    /** Audits owed by the end of {@code round} at the settings' share, less those owed before it. */
+    private int auditsInRound(int round, int samplesPerRound) {
+        double share = settings.auditShare();
+        return (int) Math.floor(round * samplesPerRound * share + 1e-9)
+                - (int) Math.floor((round - 1) * samplesPerRound * share + 1e-9);
+    }
+
+    /**
+     * Audit samples: drawn at random among the candidates nobody chose, each from the next of four stretches
+     * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
+     */
+    private List<Sample> drawAudits(Scores scores, int round, int count, Random random) {
+        List<Sample> drawn = new ArrayList<>();
+        int stretches = 4;
+        for (int a = 0; a < count; a++) {
+            // from the round alone, so a resumed run draws what an uninterrupted one would
+            int stretch = (round + a) % stretches;
+            int from = stretch * session.frameCount() / stretches;
+            int to = (stretch + 1) * session.frameCount() / stretches;
+            List<Integer> open = new ArrayList<>();
+            for (int c = 0; c < scores.frame.length; c++) {
+                int frame = scores.frame[c];
+                if (frame >= from && frame < to && !scores.annotated[c]
+                        && !proposed.contains(new Sample(frame, regionsOfFrame[frame].get(scores.regionIndex[c])))) {
+                    open.add(c);
+                }
+            }
+            if (open.isEmpty()) {
+                continue;
+            }
+            int c = open.get(random.nextInt(open.size()));
+            Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
+            proposed.add(sample);
+            drawn.add(sample);
+        }
+        audits.addAll(drawn);
+        return drawn;
     }
 
     /** The samples chosen before a crash, marked as proposed so the selector never offers them again. */
@@ -353,9 +413,22 @@ public final class AnnotationLoop {
     private long annotate(int round, List<Sample> samples, SubMonitor monitor) {
         monitor.setWorkRemaining(samples.size());
         long clicks = 0;
+        java.util.Map<Integer, FramePrediction> modelBeforeLabels = new java.util.HashMap<>();
         for (Sample sample : samples) {
             monitor.checkCanceled();
             Annotation annotation = annotator.annotate(sample, session);
+            int frame = sample.frameIndex();
+            // scored before the labels are used: what the person saw against what the person gave
+            estimator.observeSample(round, frame, sample.region().pixelIndices(session.width()),
+                    session.labels().auto(frame), annotation.labels(),
+                    session.labels().hasHuman(frame) ? session.labels().human(frame) : null, audits.contains(sample),
+                    annotation.clicks());
+            if (fusion != null) {
+                // the model's view of the frame as it was before this round's labels: each sample tests it
+                FramePrediction before = modelBeforeLabels.computeIfAbsent(sample.frameIndex(),
+                        f -> model.predict(session, f));
+                fusion.learn(session, sample.frameIndex(), annotation.labels(), before);
+            }
             session.labels().putHuman(sample.frameIndex(), sample.region(), annotation.labels());
             session.ledger().append(new LedgerEntry(round, sample, annotation.clicks(), annotation.seconds(),
                     annotation.annotatorId(), System.currentTimeMillis()));
@@ -379,13 +452,13 @@ public final class AnnotationLoop {
             miou = confusion.meanIou();
             perClass = confusion.perClassIou();
         }
-        double estimated = scores.confidencePixels == 0 ? 1.0 : scores.confidenceSum / scores.confidencePixels;
+        QualityEstimate estimate = estimator.estimate(round);
         double humanShare = session.labels().humanPixelCount()
                 / ((double) session.frameCount() * session.width() * session.height());
         millis[4] = millisSince(evaluationStarted);
         RoundReport report = new RoundReport(round, samples, roundClicks, session.ledger().totalClicks(),
-                frameByFrameClicks, miou, perClass, estimated, humanShare, scores.frame.length,
-                new RoundReport.Timings(millis[0], millis[1], millis[2], millis[3], millis[4]));
+                frameByFrameClicks, miou, perClass, estimate.miou(), humanShare, scores.frame.length,
+                new RoundReport.Timings(millis[0], millis[1], millis[2], millis[3], millis[4]), estimate);
         listeners.forEach(l -> l.roundFinished(report));
         return report;
     }

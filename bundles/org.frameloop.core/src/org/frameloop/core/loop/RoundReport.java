@@ -2,6 +2,7 @@ package org.frameloop.core.loop;
 
 import java.util.List;
 
+import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.sample.Sample;
 
 /**
@@ -10,14 +11,22 @@ import org.frameloop.core.sample.Sample;
  * @param miou               mIoU of every frame's labels (human where present, model elsewhere) against the
  *                           ground truth; NaN without ground truth
  * @param perClassIou        per class id; NaN where a class appears in neither truth nor labels
- * @param estimatedQuality   the model's mean confidence on pixels without human labels (a proxy for
- *                           accuracy when there is no ground truth)
+ * @param estimatedQuality   the estimated mIoU ({@code estimate.miou()})
+ * @param estimate           the quality estimated without ground truth, with its interval and audits
  * @param frameByFrameClicks the click model's cost of labelling every frame by hand, or -1 when unknown
  * @param candidateCount     candidates the selector chose from (annotated ones included)
  */
 public record RoundReport(int round, List<Sample> samples, long roundClicks, long totalClicks, long frameByFrameClicks,
         double miou, double[] perClassIou, double estimatedQuality, double humanPixelShare, int candidateCount,
-        Timings timings) {
+        Timings timings, QualityEstimate estimate) {
+
+    /** A report whose estimate is a bare number (journals of older projects, tests). */
+    public RoundReport(int round, List<Sample> samples, long roundClicks, long totalClicks, long frameByFrameClicks,
+            double miou, double[] perClassIou, double estimatedQuality, double humanPixelShare, int candidateCount,
+            Timings timings) {
+        this(round, samples, roundClicks, totalClicks, frameByFrameClicks, miou, perClassIou, estimatedQuality,
+                humanPixelShare, candidateCount, timings, QualityEstimate.unaudited(estimatedQuality));
+    }
 
     /** Wall time of each step of the round, in milliseconds. */
     public record Timings(long selectMillis, long annotateMillis, long fineTuneMillis, long predictMillis,
@@ -36,8 +45,11 @@ public record RoundReport(int round, List<Sample> samples, long roundClicks, lon
         return frameByFrameClicks > 0 ? totalClicks / (double) frameByFrameClicks : Double.NaN;
     }
 
-    /** The quality the loop steers by: measured mIoU when ground truth exists, the estimate otherwise. */
+    /**
+     * The quality the loop steers by: measured mIoU when ground truth exists, otherwise the lower end of
+     * the estimate's interval (a run without ground truth stops only when the audits vouch for the target).
+     */
     public double quality() {
-        return Double.isNaN(miou) ? estimatedQuality : miou;
+        return Double.isNaN(miou) ? estimate.lower() : miou;
     }
 }

@@ -1,6 +1,7 @@
 package org.frameloop.core.loop;
 
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.Optional;
 
 import org.frameloop.core.flow.FlowCache;
@@ -27,6 +28,7 @@ public final class VideoSession implements AnnotatedVideo {
     private final ClickLedger ledger;
     private final FlowCache flow;
     private final LabelSequence groundTruth;
+    private volatile IntFunction<Optional<LabelImage>> trustedLabels = frameIndex -> Optional.empty();
 
     /**
      * @param flow        cached flow, or null when no flow provider is used
@@ -117,6 +119,16 @@ public final class VideoSession implements AnnotatedVideo {
     @Override
     public Optional<OpticalFlow> flow(int from, int to) {
         return flow == null ? Optional.empty() : flow.flow(from, to);
+    }
+
+    @Override
+    public Optional<LabelImage> trustedLabels(int frameIndex) {
+        return trustedLabels.apply(frameIndex);
+    }
+
+    /** Where {@link #trustedLabels} come from: the loop's label fusion. */
+    public void useTrustedLabels(IntFunction<Optional<LabelImage>> source) {
+        this.trustedLabels = Objects.requireNonNull(source, "source");
     }
 
     /** The label map's ignore id, or -1. */

@@ -6,6 +6,7 @@ import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.spi.Granularity;
 import org.frameloop.core.spi.LabelExporter;
+import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.LabelImporter;
 import org.frameloop.core.spi.RuntimeCheck;
 import org.frameloop.core.spi.SampleSelector;
@@ -36,12 +37,14 @@ public record ExtensionPoint<T>(String id, String elementName, Class<T> type, St
             new ExtensionPoint<>(NS + "formats", "importer", LabelImporter.class, "Label importers");
     public static final ExtensionPoint<RuntimeCheck> DIAGNOSTICS =
             new ExtensionPoint<>(NS + "diagnostics", "check", RuntimeCheck.class, "Runtime checks");
+    public static final ExtensionPoint<LabelFusion> FUSIONS =
+            new ExtensionPoint<>(NS + "labelFusions", "fusion", LabelFusion.class, "Label fusions");
     public static final ExtensionPoint<VideoReader> VIDEO_READERS =
             new ExtensionPoint<>(NS + "videoReaders", "reader", VideoReader.class, "Video readers");
 
     /** Every kind of contribution, in the order `doctor` and `--help` list them. */
     public static List<ExtensionPoint<?>> all() {
-        return List.of(MODELS, FLOWS, SELECTORS, GRANULARITIES, CLICK_COSTS, EXPORTERS, IMPORTERS, VIDEO_READERS,
+        return List.of(MODELS, FUSIONS, FLOWS, SELECTORS, GRANULARITIES, CLICK_COSTS, EXPORTERS, IMPORTERS, VIDEO_READERS,
                 DIAGNOSTICS);
     }
 }

@@ -43,4 +43,13 @@ public interface AnnotatedVideo {
      * {@code to} lies outside the video or no flow provider is configured.
      */
     Optional<OpticalFlow> flow(int from, int to);
+
+    /**
+     * Labels carried along the video from human labels that the loop's label fusion trusts (pixels it does
+     * not trust are {@link LabelImage#UNLABELED}), or empty: models may fine-tune on them as extra targets,
+     * with less weight than human labels. Empty without a fusion.
+     */
+    default Optional<LabelImage> trustedLabels(int frameIndex) {
+        return Optional.empty();
+    }
 }

@@ -74,7 +74,7 @@ public class EditorAddon {
                 PluginRegistry registry = PluginRegistry.ofPlatform();
                 String model = registry.find(ExtensionPoint.MODELS, "unet").isPresent() ? "unet" : "propagation";
                 ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of(model),
-                        new PluginChoice("rect", Map.of("sizePx", "32")), PluginChoice.of("hybrid"),
+                        new PluginChoice("rect", Map.of("sizePx", "32")), PluginChoice.of("coverage"),
                         PluginChoice.of("dis"), PluginChoice.of("polygon"), 6, 1);
                 AnnotationProject opened = ProjectFolders.create(project, settings, SyntheticScenes.labelMap(),
                         registry);

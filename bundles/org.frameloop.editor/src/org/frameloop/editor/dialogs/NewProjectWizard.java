@@ -279,7 +279,7 @@ public final class NewProjectWizard extends Wizard {
             showParameters(ExtensionPoint.GRANULARITIES, granularity, granularityParameters, Map.of());
 
             selector = combo(body, "Sample selector:", registry.contributions(ExtensionPoint.SELECTORS));
-            select(selector, "hybrid");
+            select(selector, "coverage");
             new Label(body, SWT.NONE).setText("Samples per round:");
             samples = new Spinner(body, SWT.BORDER);
             samples.setValues(preferences.samplesPerRound(), 1, 10_000, 0, 1, 10);

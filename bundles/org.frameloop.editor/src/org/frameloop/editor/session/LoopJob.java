@@ -18,6 +18,7 @@ import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.ClickCostModel;
+import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
 import org.frameloop.io.ProjectStore;
@@ -33,6 +34,8 @@ import org.frameloop.io.ProjectStore;
  * journaled too, so a reopened project shows its round history.
  */
 public final class LoopJob extends Job {
+
+    private static final String DEFAULT_FUSION = "evidence";
 
     private final AnnotationWorkspace workspace;
     private final AnnotationProject project;
@@ -56,6 +59,18 @@ public final class LoopJob extends Job {
         workspace.queue().abort();
     }
 
+    /**
+     * The default fusion of human labels carried along the flow with the model's, unless the model is flow
+     * propagation itself (which already is carried labels alone) or no fusion is installed.
+     */
+    private LabelFusion fusion() throws ContributionException {
+        if ("propagation".equals(project.settings().model().id())
+                || project.registry().find(ExtensionPoint.FUSIONS, DEFAULT_FUSION).isEmpty()) {
+            return null;
+        }
+        return project.createContribution(ExtensionPoint.FUSIONS, ProjectSettings.PluginChoice.of(DEFAULT_FUSION));
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         LoopProgress progress = workspace.progress();
@@ -68,7 +83,7 @@ public final class LoopJob extends Job {
             SampleSelector selector = project.createContribution(ExtensionPoint.SELECTORS, project.settings().selector());
             ClickCostModel cost = project.createContribution(ExtensionPoint.CLICK_COSTS, project.settings().clickCost());
             AnnotationLoop loop = new AnnotationLoop(project.session(), model, project.granularity(), selector,
-                    new HumanAnnotator(workspace.queue()), cost, settings);
+                    new HumanAnnotator(workspace.queue()), cost, settings).withFusion(fusion());
             // rounds go on from the journal: after a cancelled loop, and after the project was reopened
             ProjectStore.Continuation next = project.store().continuation();
             if (next.round() > 1 || !next.pendingSamples().isEmpty()) {

@@ -69,7 +69,7 @@ public record ProjectSettings(Path video, Path groundTruth, PluginChoice model, 
         Path ground = settings.has("groundTruth") ? Path.of(settings.get("groundTruth").getAsString()) : null;
         return new ProjectSettings(Path.of(settings.get("videoFolder").getAsString()), ground,
                 choice(settings, "model", "propagation"), choice(settings, "granularity", "frame"),
-                choice(settings, "selector", "hybrid"), choice(settings, "flow", "dis"),
+                choice(settings, "selector", "coverage"), choice(settings, "flow", "dis"),
                 choice(settings, "clickCost", "polygon"),
                 settings.has("samplesPerRound") ? settings.get("samplesPerRound").getAsInt() : 8,
                 settings.has("seed") ? settings.get("seed").getAsLong() : 1);

@@ -3,14 +3,11 @@ package org.frameloop.flow.opencv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Properties;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.core.image.LabelImage;
-import org.frameloop.core.image.OpticalFlow;
+import org.frameloop.core.carry.CarriedLabels;
 import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.registry.ParameterValues;
 import org.frameloop.core.spi.AnnotatedVideo;
@@ -34,7 +31,6 @@ import org.frameloop.core.spi.SegmentationModel;
  */
 public class FlowPropagationModel implements SegmentationModel, Configurable {
 
-    private static final float NEVER = Float.POSITIVE_INFINITY;
     private static final byte UNLABELED = (byte) LabelImage.UNLABELED;
 
     private double occlusionPenaltyFrames = 2.0;
@@ -99,92 +95,18 @@ public class FlowPropagationModel implements SegmentationModel, Configurable {
     private void propagate(AnnotatedVideo video, IProgressMonitor monitor) {
         int frames = video.frameCount();
         int n = video.width() * video.height();
-        SubMonitor progress = SubMonitor.convert(monitor, "Propagating labels along optical flow", 2 * frames);
-        byte[][] forwardLabels = new byte[frames][];
-        float[][] forwardDistance = new float[frames][];
-        sweep(video, 0, frames, 1, forwardLabels, forwardDistance, progress);
-        byte[][] backwardLabels = new byte[frames][];
-        float[][] backwardDistance = new float[frames][];
-        sweep(video, frames - 1, -1, -1, backwardLabels, backwardDistance, progress);
-
+        CarriedLabels carried = CarriedLabels.carry(video, occlusionPenaltyFrames, monitor);
         labels = new byte[frames][n];
         confidence = new byte[frames][n];
         entropy = new byte[frames][n];
         float maxEntropy = maxEntropy(video);
         int classes = Math.max(2, video.labelMap().classes().size());
         for (int f = 0; f < frames; f++) {
-            combine(forwardLabels[f], forwardDistance[f], backwardLabels[f], backwardDistance[f], labels[f],
+            CarriedLabels.Frame frame = carried.frame(f);
+            combine(frame.forwardLabels(), frame.forwardAge(), frame.backwardLabels(), frame.backwardAge(), labels[f],
                     confidence[f], entropy[f], classes, maxEntropy);
         }
         labelledPixelsWhenComputed = labelledPixels(video);
-    }
-
-    /**
-     * Carries labels from frame to frame in one direction: a frame's pixel takes its own human label when it
-     * has one, else the carried label of the previous frame sampled where the flow says it came from.
-     */
-    private void sweep(AnnotatedVideo video, int start, int end, int step, byte[][] outLabels, float[][] outDistance,
-            SubMonitor progress) {
-        int width = video.width();
-        int height = video.height();
-        int n = width * height;
-        byte[] carried = new byte[n];
-        float[] distance = new float[n];
-        Arrays.fill(carried, UNLABELED);
-        Arrays.fill(distance, NEVER);
-        boolean anySource = false;
-        for (int f = start; f != end; f += step) {
-            progress.checkCanceled();
-            byte[] label = new byte[n];
-            float[] age = new float[n];
-            Arrays.fill(label, UNLABELED);
-            Arrays.fill(age, NEVER);
-            if (anySource && f != start) {
-                // where did pixel p of frame f come from in the previous frame of the sweep?
-                Optional<OpticalFlow> flow = video.flow(f, f - step);
-                if (flow.isPresent()) {
-                    warp(flow.get(), carried, distance, label, age, width, height);
-                }
-            }
-            if (video.hasHumanLabels(f)) {
-                byte[] human = video.humanLabels(f).ids();
-                for (int i = 0; i < n; i++) {
-                    if (human[i] != UNLABELED) {
-                        label[i] = human[i];
-                        age[i] = 0;
-                        anySource = true;
-                    }
-                }
-            }
-            outLabels[f] = label;
-            outDistance[f] = age;
-            carried = label;
-            distance = age;
-            progress.worked(1);
-        }
-    }
-
-    private void warp(OpticalFlow flow, byte[] previous, float[] previousDistance, byte[] label, float[] age, int width,
-            int height) {
-        float[] dx = flow.dx();
-        float[] dy = flow.dy();
-        boolean[] valid = flow.valid();
-        float penalty = (float) occlusionPenaltyFrames;
-        for (int y = 0, i = 0; y < height; y++) {
-            for (int x = 0; x < width; x++, i++) {
-                int sx = Math.round(x + dx[i]);
-                int sy = Math.round(y + dy[i]);
-                if (sx < 0 || sy < 0 || sx >= width || sy >= height) {
-                    continue;
-                }
-                int source = sy * width + sx;
-                if (previous[source] == UNLABELED) {
-                    continue;
-                }
-                label[i] = previous[source];
-                age[i] = previousDistance[source] + 1 + (valid[i] ? 0 : penalty);
-            }
-        }
     }
 
     private void combine(byte[] forward, float[] forwardAge, byte[] backward, float[] backwardAge, byte[] label,

@@ -54,7 +54,8 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
     static final String DEFAULT_CHECKPOINT = "default";
     static final String TORCHSCRIPT_PREFIX = "torchscript:";
 
-    private FineTuningSettings settings = new FineTuningSettings(1e-3, 30, 4, 0.5, TrainLayers.ALL, 1);
+    private FineTuningSettings settings = new FineTuningSettings(1e-3, 60, 4, 0.5, TrainLayers.ALL, 1, 10, 0.95,
+            0.5);
     private String checkpoint = DEFAULT_CHECKPOINT;
     private SegmentationNetwork network;
     private FineTuner tuner;
@@ -64,7 +65,9 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
     public void configure(ParameterValues values) {
         settings = new FineTuningSettings(values.getDouble("learningRate"), values.getInt("stepsPerRound"),
                 values.getInt("batchSize"), values.getDouble("temporalWeight"),
-                TrainLayers.parse(values.getString("trainLayers")), values.getLong("seed"));
+                TrainLayers.parse(values.getString("trainLayers")), values.getLong("seed"),
+                values.getInt("minStepsPerRound"), values.getDouble("fitAccuracy"),
+                values.getDouble("carriedLabelWeight"));
         checkpoint = values.getString("checkpoint").trim();
         checkCheckpointExists(checkpoint);
     }

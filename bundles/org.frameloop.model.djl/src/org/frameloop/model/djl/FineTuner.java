@@ -35,9 +35,12 @@ import ai.djl.training.tracker.Tracker;
  */
 final class FineTuner {
 
-    /** The two loss terms of one step. */
-    record StepLosses(float crossEntropy, float temporalConsistency) {
+    /** The loss terms of one step, and the accuracy on the batch's human pixels before the update. */
+    record StepLosses(float crossEntropy, float temporalConsistency, float humanAccuracy) {
     }
+
+    /** Weight of the newest step in the running accuracy the fit test reads. */
+    private static final double RUNNING_WEIGHT = 0.25;
 
     private final SegmentationNetwork network;
     private final FineTuningSettings settings;
@@ -60,7 +63,9 @@ final class FineTuner {
     }
 
     /**
-     * Runs {@code stepsPerRound} steps, one progress tick each. Cancellation is checked between steps
+     * Runs steps until the human labels are fit: at least {@code minStepsPerRound}, then until the running
+     * accuracy on the human pixels of the batches reaches {@code fitAccuracy}, at most {@code stepsPerRound}
+     * (one progress tick each). Cancellation is checked between steps
      * and ends the round early by returning (not throwing, as {@code SegmentationModel.fineTune}
      * promises): a step either completes its weight update or never starts, so the weights stay
      * consistent. A video without human labels is left alone: the temporal term by itself would only
@@ -73,18 +78,25 @@ final class FineTuner {
         if (labelled.length == 0) {
             return new FineTuningRound(0, 0, 0, 0);
         }
+        int[] carried = settings.carriedLabelWeight() > 0 ? carriedFrames(video) : new int[0];
         double crossEntropy = 0;
         double temporal = 0;
+        double running = Double.NaN;
         int steps = 0;
         for (int i = 0; i < settings.stepsPerRound(); i++) {
             if (progress.isCanceled()) {
                 break;
             }
-            StepLosses losses = step(video, labelled);
+            StepLosses losses = step(video, labelled, carried);
             crossEntropy += losses.crossEntropy();
             temporal += losses.temporalConsistency();
+            running = Double.isNaN(running) ? losses.humanAccuracy()
+                    : (1 - RUNNING_WEIGHT) * running + RUNNING_WEIGHT * losses.humanAccuracy();
             steps++;
             progress.worked(1);
+            if (steps >= settings.minStepsPerRound() && running >= settings.fitAccuracy()) {
+                break; // what the person showed is learnt; more steps would only overfit and cost time
+            }
         }
         return new FineTuningRound(steps, steps == 0 ? 0 : crossEntropy / steps, steps == 0 ? 0 : temporal / steps,
                 labelled.length);
@@ -100,14 +112,34 @@ final class FineTuner {
         return frames.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** One optimiser step on a freshly sampled batch around the {@code labelled} frames. */
+    /** Frames with carried labels the loop's fusion trusts as extra targets, ascending. */
+    static int[] carriedFrames(AnnotatedVideo video) {
+        List<Integer> frames = new ArrayList<>();
+        for (int f = 0; f < video.frameCount(); f++) {
+            if (!video.hasHumanLabels(f) && video.trustedLabels(f).isPresent()) {
+                frames.add(f);
+            }
+        }
+        return frames.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     StepLosses step(AnnotatedVideo video, int[] labelled) {
+        return step(video, labelled, new int[0]);
+    }
+
+    /**
+     * One optimiser step on a freshly sampled batch around the {@code labelled} frames; with
+     * {@code carried} frames, every second pair is anchored on one of them instead, so what the flow
+     * carries far from the human frames is learnt too.
+     */
+    StepLosses step(AnnotatedVideo video, int[] labelled, int[] carried) {
         int pairs = video.frameCount() > 1 ? settings.batchSize() / 2 : 0;
         int singles = settings.batchSize() - 2 * pairs;
         List<Integer> frames = new ArrayList<>();
         List<OpticalFlow> flows = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
-            int anchor = labelled[random.nextInt(labelled.length)];
+            int anchor = p % 2 == 1 && carried.length > 0 ? carried[random.nextInt(carried.length)]
+                    : labelled[random.nextInt(labelled.length)];
             boolean forward = anchor == 0 || (anchor < video.frameCount() - 1 && random.nextBoolean());
             int earlier = forward ? anchor : anchor - 1;
             frames.add(earlier);
@@ -123,15 +155,25 @@ final class FineTuner {
 
         float crossEntropyValue;
         float temporalValue = 0;
+        float humanAccuracy;
         try (NDManager scope = network.manager().newSubManager()) {
             List<RgbImage> images = new ArrayList<>();
             List<LabelImage> labels = new ArrayList<>();
+            List<LabelImage> carriedLabels = new ArrayList<>();
+            boolean anyCarried = false;
             for (int frame : frames) {
                 images.add(video.frame(frame));
-                labels.add(video.humanLabels(frame));
+                LabelImage human = video.humanLabels(frame);
+                labels.add(human);
+                LabelImage trusted = settings.carriedLabelWeight() > 0
+                        ? video.trustedLabels(frame).map(t -> withoutHuman(t, human)).orElse(null) : null;
+                anyCarried |= trusted != null;
+                carriedLabels.add(trusted != null ? trusted : LabelImage.unlabeled(human.width(), human.height()));
             }
             NDArray input = FrameTensors.images(scope, images, network.normalization(), network.sizeMultiplePx());
-            NDArray targets = FrameTensors.classTargets(scope, labels, new TrainableClasses(video.labelMap()));
+            TrainableClasses trainable = new TrainableClasses(video.labelMap());
+            NDArray targets = FrameTensors.classTargets(scope, labels, trainable);
+            NDArray carriedTargets = anyCarried ? FrameTensors.classTargets(scope, carriedLabels, trainable) : null;
             NDArray[] flow = pairs > 0 ? FrameTensors.flows(scope, flows) : null;
             ParameterUpdate.clearGradients(trained);
             try (GradientCollector collector = DjlRuntime.pytorch().newGradientCollector()) {
@@ -140,6 +182,11 @@ final class FineTuner {
                 NDArray crossEntropy = SegmentationLoss.crossEntropy(logits, targets, null);
                 NDArray loss = crossEntropy;
                 crossEntropyValue = crossEntropy.getFloat();
+                humanAccuracy = SegmentationLoss.accuracy(logits, targets);
+                if (carriedTargets != null) {
+                    loss = loss.add(SegmentationLoss.crossEntropy(logits, carriedTargets, null)
+                            .mul((float) settings.carriedLabelWeight()));
+                }
                 if (pairs > 0 && settings.temporalWeight() > 0) {
                     NDArray probabilities = logits.softmax(1);
                     long classes = probabilities.getShape().get(1);
@@ -155,7 +202,19 @@ final class FineTuner {
             ParameterUpdate.apply(optimizer, trained);
         }
         network.recordFineTuningStep();
-        return new StepLosses(crossEntropyValue, temporalValue);
+        return new StepLosses(crossEntropyValue, temporalValue, humanAccuracy);
+    }
+
+    /** Trusted carried labels only where no person labelled the pixel. */
+    private static LabelImage withoutHuman(LabelImage trusted, LabelImage human) {
+        byte[] ids = trusted.ids().clone();
+        byte[] given = human.ids();
+        for (int i = 0; i < ids.length; i++) {
+            if (given[i] != (byte) LabelImage.UNLABELED) {
+                ids[i] = (byte) LabelImage.UNLABELED;
+            }
+        }
+        return new LabelImage(trusted.width(), trusted.height(), ids);
     }
 
     private static OpticalFlow noFlow(int width, int height) {

@@ -10,9 +10,18 @@ package org.frameloop.model.djl;
  * @param temporalWeight lambda, the weight of the temporal-consistency term
  * @param trainLayers    which layers change
  * @param seed           seeds frame sampling (and initialisation of a network without checkpoint)
+ * @param minStepsPerRound   steps before the fit test may end a round
+ * @param fitAccuracy        a round ends once the running accuracy on human pixels reaches this
+ * @param carriedLabelWeight weight of the cross-entropy on trusted carried labels
  */
 record FineTuningSettings(double learningRate, int stepsPerRound, int batchSize, double temporalWeight,
-        TrainLayers trainLayers, long seed) {
+        TrainLayers trainLayers, long seed, int minStepsPerRound, double fitAccuracy, double carriedLabelWeight) {
+
+    /** Fixed steps per round, human labels only: what pretraining-style callers and tests want. */
+    FineTuningSettings(double learningRate, int stepsPerRound, int batchSize, double temporalWeight,
+            TrainLayers trainLayers, long seed) {
+        this(learningRate, stepsPerRound, batchSize, temporalWeight, trainLayers, seed, stepsPerRound, 2.0, 0);
+    }
 
     FineTuningSettings {
         if (!(learningRate > 0)) {

@@ -26,6 +26,14 @@ final class SegmentationLoss {
         return logProbability.mul(weights).sum().neg().div(weights.sum().maximum(1e-6f));
     }
 
+    /** Share of the labelled pixels ({@code targets >= 0}) whose most likely class is the target. */
+    static float accuracy(NDArray logits, NDArray targets) {
+        NDArray labelled = targets.gte(0L);
+        NDArray right = logits.argMax(1).eq(targets).logicalAnd(labelled);
+        float count = labelled.toType(DataType.FLOAT32, false).sum().getFloat();
+        return count == 0 ? 1f : right.toType(DataType.FLOAT32, false).sum().getFloat() / count;
+    }
+
     /**
      * Temporal consistency between frames t and t+1: the softmax of t+1, warped onto t by bilinear
      * sampling at p + flow(p) (flow t to t+1), is compared with the softmax of t by the L1 distance
