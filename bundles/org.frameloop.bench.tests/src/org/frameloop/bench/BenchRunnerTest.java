@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.bench.internal.HostName;
 import org.frameloop.bench.internal.ResultJson;
 import org.frameloop.bench.report.BenchOutputs;
+import org.frameloop.bench.report.SummaryTable;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
@@ -85,8 +86,8 @@ class BenchRunnerTest {
         BenchResults results = run(plan, out, new Counter());
         BenchOutputs.writeAll(results, out);
 
-        // Four baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
-        assertEquals(8, results.methods().size());
+        // Five baselines + 2 granularities × 2 selectors; no granularity "hexagon" is installed and is reported.
+        assertEquals(9, results.methods().size());
         assertTrue(results.complete(), results.failures().toString());
         assertEquals(1, results.unavailable().size());
         assertTrue(results.unavailable().get(0).startsWith("granularity hexagon"), results.unavailable().toString());
@@ -100,12 +101,23 @@ class BenchRunnerTest {
                 .filter(r -> r.method().kind() == BenchMethod.Kind.FRAME_BY_FRAME).findFirst().orElseThrow();
         assertEquals(expected, frameByFrame.frameByFrameClicks());
         assertEquals(expected, frameByFrame.last().clicks());
+        assertEquals(expected, frameByFrame.last().correctionClicks(), "no proposal: correcting is drawing");
         assertEquals(1.0, frameByFrame.last().miou(), 1e-12);
         assertEquals(9, frameByFrame.curve().size(), "0 to 8 frames labelled");
+        long activeClicks = 0;
+        long activeCorrectionClicks = 0;
         for (CellResult r : results.results()) {
+            for (CurvePoint point : r.curve()) {
+                assertTrue(point.correctionClicks() <= point.clicks(), r.method().label() + " " + point);
+            }
+            if (r.method().kind() == BenchMethod.Kind.ACTIVE) {
+                activeClicks += r.last().clicks();
+                activeCorrectionClicks += r.last().correctionClicks();
+            }
             assertEquals(expected, r.frameByFrameClicks(), r.method().label());
             assertEquals(0, r.curve().get(0).clicks(), r.method().label());
-            if (r.method().kind() != BenchMethod.Kind.FRAME_BY_FRAME) {
+            if (r.method().kind() != BenchMethod.Kind.FRAME_BY_FRAME
+                    && r.method().kind() != BenchMethod.Kind.CORRECT_PRETRAINED) { // frames labelled in order
                 assertTrue(r.last().round() <= 2, r.method().label() + " ran " + r.last().round() + " rounds");
             }
             Path folder = out.resolve("cells").resolve("street").resolve(r.method().key());
@@ -115,25 +127,37 @@ class BenchRunnerTest {
         CellResult pretrained = results.results().stream()
                 .filter(r -> r.method().kind() == BenchMethod.Kind.PRETRAINED).findFirst().orElseThrow();
         assertEquals(1, pretrained.curve().size(), "round 0 only");
+        // Propagation leaves the tiles the selector picks mostly unlabelled on this tiny video, so correcting
+        // them costs what drawing does; the correction model's own specification has the exact prices.
+        assertTrue(activeCorrectionClicks <= activeClicks, activeCorrectionClicks + " <= " + activeClicks);
+        CellResult corrected = results.results().stream()
+                .filter(r -> r.method().kind() == BenchMethod.Kind.CORRECT_PRETRAINED).findFirst().orElseThrow();
+        assertEquals(9, corrected.curve().size(), "0 to 8 frames corrected");
+        assertEquals(1.0, corrected.last().miou(), 1e-12);
+        assertEquals(pretrained.last().miou(), corrected.curve().get(0).miou(), 1e-12, "before any correction");
+        assertEquals(expected, corrected.last().clicks(), "drawing every frame from scratch instead");
 
         for (String file : BenchOutputs.FILES) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertTrue(csv.get(0).startsWith("video,method,kind,granularity,selector,model"), csv.get(0));
-        assertEquals(1 + 8 * 2, csv.size(), "a row per run and target");
+        assertEquals(1 + 9 * 2, csv.size(), "a row per run and target");
         JsonObject json = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
-        assertEquals(8, json.getAsJsonArray("results").size());
+        assertEquals(9, json.getAsJsonArray("results").size());
         assertTrue(json.getAsJsonObject("machine").get("cores").getAsInt() >= 1);
         assertTrue(json.getAsJsonObject("machine").getAsJsonObject("bundleVersions").has("org.frameloop.bench"));
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         // per video: mIoU vs clicks, one clicks-to-target bar chart per target, IoU per class
         assertEquals(1 + 2 + 1, count(html, "src=\"data:image/png;base64,"));
         List<String> table = Files.readAllLines(out.resolve("summary.md"), StandardCharsets.UTF_8);
+        // the headline (from scratch), then the same table priced as corrections, each under its caption
+        assertEquals(SummaryTable.caption(ClickProtocol.FROM_SCRATCH), table.get(0));
         assertEquals("| method | model | clicks to mIoU ≥ 0.80 | clicks to mIoU ≥ 0.90 | final mIoU | final clicks "
-                + "| s / run |", table.get(0));
-        assertEquals(2 + 8, table.size());
-        assertTrue(table.get(2).startsWith("| frame-by-frame manual | - | "), table.get(2));
+                + "| s / run |", table.get(2));
+        assertTrue(table.get(4).startsWith("| frame-by-frame manual | - | "), table.get(4));
+        assertEquals(SummaryTable.caption(ClickProtocol.CORRECTION), table.get(4 + 9 + 1));
+        assertEquals(2 * (2 + 2 + 9) + 1, table.size());
     }
 
     @Test
@@ -152,7 +176,7 @@ class BenchRunnerTest {
         assertEquals(1, count(text, "<!-- bench:camvid begin -->"));
         assertTrue(text.indexOf("bench:synthetic end") < text.indexOf("bench:camvid begin"), "section order kept");
         assertTrue(text.endsWith("A hand-written closing note.\n"), "text outside the sections is kept");
-        assertEquals(2, count(text, "| frame / random | propagation |"), text);
+        assertEquals(2 * 2, count(text, "| frame / random | propagation |"), "two sections of two protocols: " + text);
         assertTrue(Files.size(doc.resolveSibling("benchmarks-camvid-street.png")) > 1000);
         assertTrue(text.contains("](benchmarks-camvid-street.png)"), text);
     }
@@ -195,7 +219,7 @@ class BenchRunnerTest {
         BenchResults again = run(plan, out, second);
 
         assertEquals(List.of(), second.started);
-        assertEquals(4, second.skipped.size());
+        assertEquals(5, second.skipped.size());
         assertEquals(first.results(), again.results());
     }
 

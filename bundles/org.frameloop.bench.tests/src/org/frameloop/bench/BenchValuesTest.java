@@ -50,4 +50,17 @@ class BenchValuesTest {
         assertEquals(OptionalLong.of(200), result.clicksToTarget(0.80));
         assertTrue(result.clicksToTarget(0.95).isEmpty());
     }
+
+    @Test
+    void eachProtocolReadsItsOwnClicksAtTheSamePointsAndTheSameCap() {
+        CellResult result = run(250, new CurvePoint(0, 0, 0, 0.5, 0), new CurvePoint(1, 2, 200, 0.85, 120),
+                new CurvePoint(2, 4, 300, 0.95, 150));
+
+        assertEquals(OptionalLong.of(120), result.clicksToTarget(0.80, ClickProtocol.CORRECTION));
+        assertEquals(0.12, result.shareOfFrameByFrame(0.80, ClickProtocol.CORRECTION), 1e-12);
+        assertEquals(OptionalLong.of(200), result.clicksToTarget(0.80, ClickProtocol.FROM_SCRATCH));
+        assertTrue(result.clicksToTarget(0.95, ClickProtocol.CORRECTION).isEmpty(),
+                "the cap is in from-scratch clicks for both protocols");
+        assertEquals(200, new CurvePoint(1, 2, 200, 0.85).correctionClicks(), "no proposal: correcting is drawing");
+    }
 }

@@ -21,14 +21,30 @@ import java.util.Objects;
  * @param model                      the default model of the grid and of the pretrained baseline
  * @param propagationModel           the model of the keyframes baseline
  * @param flow                       the optical flow provider, or null for none
+ * @param clickCost                  prices a sample drawn from scratch: the headline protocol
+ * @param correctionCost             prices a sample corrected from the labels shown before the person acts
+ *                                   (the second protocol, {@link ClickProtocol#CORRECTION})
  */
 public record BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<String> fusions,
         List<Double> targets,
         Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds, double capShareOfFrameByFrame,
-        long seed, PluginChoice model, PluginChoice propagationModel, PluginChoice flow, PluginChoice clickCost) {
+        long seed, PluginChoice model, PluginChoice propagationModel, PluginChoice flow, PluginChoice clickCost,
+        PluginChoice correctionCost) {
 
     /** Key of {@link #samplesPerRound} for granularities without their own value. */
     public static final String DEFAULT_KEY = "*";
+
+    /** The click-cost model of the correction protocol when a plan names none. */
+    public static final PluginChoice DEFAULT_CORRECTION_COST = PluginChoice.of("correction");
+
+    /** A plan whose correction protocol uses {@link #DEFAULT_CORRECTION_COST}. */
+    public BenchPlan(List<GranularityOption> granularities, List<String> selectors, List<String> fusions,
+            List<Double> targets, Map<String, Integer> samplesPerRound, long budgetClicksPerRound, int maxRounds,
+            double capShareOfFrameByFrame, long seed, PluginChoice model, PluginChoice propagationModel,
+            PluginChoice flow, PluginChoice clickCost) {
+        this(granularities, selectors, fusions, targets, samplesPerRound, budgetClicksPerRound, maxRounds,
+                capShareOfFrameByFrame, seed, model, propagationModel, flow, clickCost, DEFAULT_CORRECTION_COST);
+    }
 
     public BenchPlan {
         granularities = List.copyOf(granularities);
@@ -39,6 +55,7 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(propagationModel, "propagationModel");
         Objects.requireNonNull(clickCost, "clickCost");
+        Objects.requireNonNull(correctionCost, "correctionCost");
         if (targets.isEmpty() || targets.get(0) <= 0 || targets.get(targets.size() - 1) > 1) {
             throw new IllegalArgumentException("targets must be mIoU values in (0, 1], were " + targets);
         }
@@ -62,7 +79,7 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
     }
 
     /**
-     * Every method in report order: the three baselines, then the grid, granularity by granularity.
+     * Every method in report order: the five baselines, then the grid, granularity by granularity.
      *
      * @param installed the granularities to include; the others are reported as unavailable by the runner
      */
@@ -78,6 +95,8 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
                 propagationModel, samplesPerRound(frame.name()), none));
         methods.add(new BenchMethod(BenchMethod.Kind.PRETRAINED, frame.name(), frame.choice(), "uniform-keyframes",
                 model, 1, none));
+        methods.add(new BenchMethod(BenchMethod.Kind.CORRECT_PRETRAINED, frame.name(), frame.choice(),
+                "uniform-keyframes", model, 1, none));
         for (GranularityOption granularity : installed) {
             for (String selector : selectors) {
                 for (String fusion : fusions) {
@@ -94,11 +113,11 @@ public record BenchPlan(List<GranularityOption> granularities, List<String> sele
      * settings must not be mixed into this bench's tables.
      */
     public String settingsFingerprint(BenchMethod method) {
-        String cost = "clickCost=" + clickCost.label();
+        String cost = "clickCost=" + clickCost.label() + ";correctionCost=" + correctionCost.label();
         String flowLabel = "flow=" + (flow == null ? "none" : flow.label());
         return switch (method.kind()) {
             case FRAME_BY_FRAME -> cost;
-            case PRETRAINED -> String.join(";", "model=" + method.model().label(), flowLabel, cost);
+            case PRETRAINED, CORRECT_PRETRAINED -> String.join(";", "model=" + method.model().label(), flowLabel, cost);
             case KEYFRAMES_PROPAGATION, CARRIED_ONLY, ACTIVE -> String.join(";", "model=" + method.model().label(),
                     "fusion=" + method.fusionId(),
                     "granularity=" + method.granularity().label(), "selector=" + method.selectorId(),

@@ -36,12 +36,20 @@ public record CellResult(String video, BenchMethod method, String settings, int 
      * the run never got there ("not reached").
      */
     public OptionalLong clicksToTarget(double targetMiou) {
+        return clicksToTarget(targetMiou, ClickProtocol.FROM_SCRATCH);
+    }
+
+    /**
+     * As {@link #clicksToTarget(double)}, priced under {@code protocol}; the cap (in from-scratch clicks)
+     * ends the curve for both protocols alike.
+     */
+    public OptionalLong clicksToTarget(double targetMiou, ClickProtocol protocol) {
         for (CurvePoint point : curve) {
             if (capClicks > 0 && point.clicks() > capClicks) {
                 break;
             }
             if (point.miou() >= targetMiou) {
-                return OptionalLong.of(point.clicks());
+                return OptionalLong.of(point.clicks(protocol));
             }
         }
         return OptionalLong.empty();
@@ -49,7 +57,15 @@ public record CellResult(String video, BenchMethod method, String settings, int 
 
     /** {@link #clicksToTarget} as a share of frame-by-frame clicks; NaN when not reached. */
     public double shareOfFrameByFrame(double targetMiou) {
-        OptionalLong clicks = clicksToTarget(targetMiou);
+        return shareOfFrameByFrame(targetMiou, ClickProtocol.FROM_SCRATCH);
+    }
+
+    /**
+     * {@link #clicksToTarget(double, ClickProtocol)} as a share of frame-by-frame clicks from scratch (one
+     * denominator for both protocols, so that their shares compare); NaN when not reached.
+     */
+    public double shareOfFrameByFrame(double targetMiou, ClickProtocol protocol) {
+        OptionalLong clicks = clicksToTarget(targetMiou, protocol);
         return clicks.isPresent() && frameByFrameClicks > 0 ? clicks.getAsLong() / (double) frameByFrameClicks
                 : Double.NaN;
     }

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.video.ImageSequenceVideo;
 
 /**
  * A project's labels as exporters read them, one frame at a time: {@link #labels} is the merged label
@@ -18,6 +24,7 @@ import org.frameloop.core.label.LabelMap;
 public final class ProjectLabels implements LabelSequence {
 
     private final ProjectStore project;
+    private List<String> frameNames;
 
     ProjectLabels(ProjectStore project) {
         this.project = project;
@@ -42,9 +49,36 @@ public final class ProjectLabels implements LabelSequence {
         return project.video().height();
     }
 
-    /** A name for frame {@code frameIndex} in exported files: {@code 000042}. */
-    public String frameName(int frameIndex) {
-        return String.format("%06d", frameIndex);
+    /**
+     * A name for frame {@code frameIndex} in exported files: the source frame's file name without its
+     * extension when the video is a folder of images ({@code Seq05VD_f00030}), so that exported masks pair
+     * with their frames by name; otherwise, or when those names are not one per frame and unique (the
+     * folder changed since the project was made), the frame number: {@code 000042}.
+     */
+    public synchronized String frameName(int frameIndex) {
+        if (frameNames == null) {
+            frameNames = sourceFrameNames();
+        }
+        return frameNames.isEmpty() ? String.format(Locale.ROOT, "%06d", frameIndex) : frameNames.get(frameIndex);
+    }
+
+    /** The image folder's file names without extension, in frame order; empty when they cannot name the frames. */
+    private List<String> sourceFrameNames() {
+        Optional<Path> video = project.videoPath().filter(Files::isDirectory);
+        if (video.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            for (Path file : ImageSequenceVideo.imageFiles(video.get())) {
+                String name = file.getFileName().toString();
+                names.add(name.substring(0, name.lastIndexOf('.')));
+            }
+        } catch (IOException e) {
+            return List.of(); // the frames moved away: numbers still name every frame
+        }
+        return names.size() == frameCount() && new HashSet<>(names).size() == names.size() ? List.copyOf(names)
+                : List.of();
     }
 
     /**

@@ -26,12 +26,15 @@ import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
+import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.SegmentationModel;
 
 /**
- * Runs one method on one video with the simulated annotator and turns it into a {@link CellResult}. The
- * frame-by-frame baseline needs no loop: it is the click model applied to every frame, in order.
+ * Runs one method on one video with the simulated annotator and turns it into a {@link CellResult}, priced
+ * under both protocols ({@link org.frameloop.bench.ClickProtocol}). The frame-by-frame baseline needs no
+ * loop: it is the click model applied to every frame, in order; correcting the pretrained labels runs the
+ * loop for its round 0 only and then prices every frame's correction, in order.
  */
 public final class CellRunner {
 
@@ -57,15 +60,20 @@ public final class CellRunner {
             RoundListener listener, IProgressMonitor monitor) throws ContributionException {
         long started = System.nanoTime();
         if (method.kind() == BenchMethod.Kind.FRAME_BY_FRAME) {
-            return frameByFrame(video, method, started, monitor);
+            return framesInOrder(video, method, null, "every frame labelled by hand", started, monitor);
         }
         long capClicks = (long) Math.ceil(plan.capShareOfFrameByFrame() * frameByFrameClicks);
-        boolean annotates = method.kind() != BenchMethod.Kind.PRETRAINED;
+        boolean annotates = method.kind() != BenchMethod.Kind.PRETRAINED
+                && method.kind() != BenchMethod.Kind.CORRECT_PRETRAINED; // both: round 0 only
         LoopSettings settings = LoopSettings.defaults().withSamplesPerRound(method.samplesPerRound())
                 .withBudgetClicksPerRound(plan.budgetClicksPerRound())
                 .withMaxRounds(annotates ? plan.maxRounds() : 0)
                 .withTargetMiou(plan.highestTarget()).withMaxTotalClicks(capClicks).withSeed(plan.seed());
         ClickCostModel cost = create(ExtensionPoint.CLICK_COSTS, plan.clickCost());
+        // The second protocol: each chosen sample priced as a correction of what the session shows before
+        // it is annotated. The loop runs on the first protocol's prices; its samples and labels are the same.
+        SimulatedAnnotator correcting = new SimulatedAnnotator(video.groundTruth(),
+                create(ExtensionPoint.CLICK_COSTS, plan.correctionCost()), video.ignoreId());
         try (SegmentationModel model = create(ExtensionPoint.MODELS, method.model())) {
             VideoSession session = VideoSession.start(video.video(), video.labelMap(), flow, video.groundTruth());
             AnnotationLoop loop = new AnnotationLoop(session, model, create(ExtensionPoint.GRANULARITIES,
@@ -73,26 +81,42 @@ public final class CellRunner {
                     new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings)
                     .withFusion(method.fuses() ? create(ExtensionPoint.FUSIONS, PluginChoice.of(method.fusionId()))
                             : null);
+            List<Long> correctionClicksAfterRound = new ArrayList<>();
             loop.addListener(new LoopListener() {
+                private long correctionClicks;
+
+                @Override
+                public void samplesChosen(int round, List<Sample> samples) {
+                    for (Sample sample : samples) {
+                        correctionClicks += correcting.price(sample, session);
+                    }
+                }
+
                 @Override
                 public void roundFinished(RoundReport report) {
+                    correctionClicksAfterRound.add(correctionClicks);
                     listener.roundFinished(report);
                 }
             });
             LoopResult result = loop.run(monitor);
+            if (method.kind() == BenchMethod.Kind.CORRECT_PRETRAINED) {
+                return framesInOrder(video, method, session, "every frame of the pretrained labels corrected",
+                        started, monitor);
+            }
             List<CurvePoint> curve = new ArrayList<>();
             int samples = 0;
             double[] steps = new double[5];
-            for (RoundReport round : result.rounds()) {
+            for (int i = 0; i < result.rounds().size(); i++) {
+                RoundReport round = result.rounds().get(i);
                 samples += round.samples().size();
                 curve.add(new CurvePoint(round.round(), samples, round.totalClicks(), round.miou(),
                         round.estimate().miou(), round.estimate().lower(), round.estimate().upper(),
-                        round.estimate().auditClicks()));
+                        round.estimate().auditClicks(), correctionClicksAfterRound.get(i)));
                 RoundReport.Timings t = round.timings();
                 long[] millis = { t.selectMillis(), t.annotateMillis(), t.fineTuneMillis(), t.predictMillis(),
                         t.evaluateMillis() };
-                for (int i = 0; i < steps.length; i++) {
-                    steps[i] += millis[i] / 1000.0;
+                for (int s = 0; s < steps.length; s++) {
+                    steps[s] += millis[s] / 1000.0;
                 }
             }
             String stopReason = annotates ? result.stopReason().description() : "no annotation: round 0 only";
@@ -103,47 +127,56 @@ public final class CellRunner {
     }
 
     /**
-     * Frames labelled by hand one after another: after k frames, those k are exact and the rest have no
-     * labels at all (each of their pixels a miss), at the click model's price for a whole frame.
+     * Frames labelled by hand one after another: after k frames, those k are exact and the rest keep what
+     * they showed before: nothing at all for the frame-by-frame baseline ({@code shown} null: each pixel a
+     * miss, each frame drawn from scratch), or the pretrained model's labels in {@code shown}, each frame
+     * then also priced as a correction of them.
      */
-    private CellResult frameByFrame(BenchVideo video, BenchMethod method, long started, IProgressMonitor monitor)
-            throws ContributionException {
+    private CellResult framesInOrder(BenchVideo video, BenchMethod method, VideoSession shown, String stopReason,
+            long started, IProgressMonitor monitor) throws ContributionException {
         ClickCostModel cost = create(ExtensionPoint.CLICK_COSTS, plan.clickCost());
+        ClickCostModel correction = shown == null ? cost : create(ExtensionPoint.CLICK_COSTS, plan.correctionCost());
         int frames = video.video().frameCount();
         int classes = video.labelMap().idSpan();
         SubMonitor progress = SubMonitor.convert(monitor, "Pricing every frame by hand", frames);
         Region whole = new Region.WholeFrame(video.video().width(), video.video().height());
         long[] clicks = new long[frames];
+        long[] correctionClicks = new long[frames];
         ConfusionMatrix[] exact = new ConfusionMatrix[frames];
-        ConfusionMatrix[] missing = new ConfusionMatrix[frames];
+        ConfusionMatrix[] before = new ConfusionMatrix[frames];
         for (int f = 0; f < frames; f++) {
             progress.checkCanceled();
             LabelImage truth = video.groundTruth().labels(f);
+            LabelImage proposal = shown == null ? LabelImage.unlabeled(truth.width(), truth.height())
+                    : shown.automaticLabels(f);
             clicks[f] = cost.clicks(whole, truth, video.ignoreId());
+            correctionClicks[f] = shown == null ? clicks[f] : correction.clicks(whole, truth, proposal, video.ignoreId());
             exact[f] = new ConfusionMatrix(classes, video.ignoreId());
             exact[f].add(truth, truth);
-            missing[f] = new ConfusionMatrix(classes, video.ignoreId());
-            missing[f].add(truth, LabelImage.unlabeled(truth.width(), truth.height()));
+            before[f] = new ConfusionMatrix(classes, video.ignoreId());
+            before[f].add(truth, proposal);
             progress.worked(1);
         }
         List<CurvePoint> curve = new ArrayList<>();
         long total = 0;
+        long totalCorrection = 0;
         for (int labelled = 0; labelled <= frames; labelled++) {
             if (labelled > 0) {
                 total += clicks[labelled - 1];
+                totalCorrection += correctionClicks[labelled - 1];
             }
             ConfusionMatrix confusion = new ConfusionMatrix(classes, video.ignoreId());
             for (int f = 0; f < frames; f++) {
-                confusion.addAll(f < labelled ? exact[f] : missing[f]);
+                confusion.addAll(f < labelled ? exact[f] : before[f]);
             }
-            curve.add(new CurvePoint(labelled, labelled, total, confusion.meanIou()));
+            curve.add(new CurvePoint(labelled, labelled, total, confusion.meanIou(), totalCorrection));
         }
         ConfusionMatrix all = new ConfusionMatrix(classes, video.ignoreId());
         for (ConfusionMatrix m : exact) {
             all.addAll(m);
         }
         return new CellResult(video.name(), method, plan.settingsFingerprint(method), frames, size(video), total, 0,
-                curve, boxed(all.perClassIou()), "every frame labelled by hand", plan.seed(), secondsSince(started),
+                curve, boxed(all.perClassIou()), stopReason, plan.seed(), secondsSince(started),
                 boxed(new double[] { 0, secondsSince(started), 0, 0, 0 }), Instant.now().toString());
     }
 

@@ -29,7 +29,7 @@ public final class BenchOutputs {
         AtomicFiles.writeString(outFolder.resolve("curves.csv"), ResultCsv.curves(results));
         AtomicFiles.writeString(outFolder.resolve("per-class-iou.csv"), ResultCsv.perClassIou(results));
         AtomicFiles.writeString(outFolder.resolve("results.json"), ResultJson.GSON.toJson(results) + "\n");
-        AtomicFiles.writeString(outFolder.resolve("summary.md"), new SummaryTable(results).markdown());
+        AtomicFiles.writeString(outFolder.resolve("summary.md"), SummaryTable.markdownBothProtocols(results));
         AtomicFiles.writeString(outFolder.resolve("calibration.md"), new CalibrationTable(results).markdown());
         AtomicFiles.writeString(outFolder.resolve("report.html"), BenchReport.html(results));
     }
@@ -57,7 +57,7 @@ public final class BenchOutputs {
                     video.frameSize(), video.classes().size()));
         }
         doc.append("\n").append(Settings.describe(results)).append("\n\n");
-        doc.append(new SummaryTable(results).markdown()).append("\n");
+        doc.append(SummaryTable.markdownBothProtocols(results)).append("\n");
         CalibrationTable calibration = new CalibrationTable(results);
         if (!calibration.isEmpty()) {
             doc.append("Quality estimated without ground truth (random audit samples + calibrated confidence) "

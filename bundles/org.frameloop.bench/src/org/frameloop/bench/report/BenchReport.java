@@ -14,6 +14,7 @@ import java.util.Set;
 import org.frameloop.bench.BenchMethod;
 import org.frameloop.bench.BenchResults;
 import org.frameloop.bench.CellResult;
+import org.frameloop.bench.ClickProtocol;
 import org.frameloop.bench.CurvePoint;
 import org.frameloop.bench.chart.BarChart;
 import org.frameloop.bench.chart.LineChart;
@@ -52,7 +53,11 @@ public final class BenchReport {
         problems(html, "Unavailable", results.unavailable());
         problems(html, "Failed runs (rerun the command to retry them)", results.failures());
         problems(html, "Runs held by another process when this report was written", results.runningElsewhere());
-        html.append("<h2>Summary</h2>\n").append(new SummaryTable(results).html());
+        html.append("<h2>Summary</h2>\n");
+        for (ClickProtocol protocol : ClickProtocol.values()) {
+            html.append("<p>").append(Html.escape(SummaryTable.caption(protocol))).append("</p>\n")
+                    .append(new SummaryTable(results, protocol).html());
+        }
         for (BenchResults.VideoEntry video : results.videos()) {
             appendVideo(html, results, video);
         }

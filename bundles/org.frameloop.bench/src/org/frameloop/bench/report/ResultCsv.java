@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.frameloop.bench.BenchResults;
 import org.frameloop.bench.CellResult;
+import org.frameloop.bench.ClickProtocol;
 import org.frameloop.bench.CurvePoint;
 import org.frameloop.core.label.LabelClass;
 
@@ -22,16 +23,20 @@ public final class ResultCsv {
         StringBuilder csv = new StringBuilder(line("video", "method", "kind", "granularity", "selector", "model",
                 "samples_per_round", "target_miou", "reached", "clicks_to_target", "percent_of_frame_by_frame",
                 "frame_by_frame_clicks", "cap_clicks", "final_clicks", "final_miou", "rounds", "stop_reason", "seed",
-                "seconds"));
+                "seconds", "correction_clicks_to_target", "correction_percent_of_frame_by_frame",
+                "final_correction_clicks"));
         for (CellResult r : results.results()) {
             for (double target : results.plan().targets()) {
                 OptionalLong clicks = r.clicksToTarget(target);
+                OptionalLong correcting = r.clicksToTarget(target, ClickProtocol.CORRECTION);
                 csv.append(line(r.video(), r.method().label(), r.method().kind().name(), r.method().granularityName(),
                         r.method().selectorId(), r.method().model().label(), r.method().samplesPerRound(),
                         number(target), clicks.isPresent(), clicks.isPresent() ? clicks.getAsLong() : "",
                         clicks.isPresent() ? number(100 * r.shareOfFrameByFrame(target)) : "", r.frameByFrameClicks(),
                         r.capClicks(), r.last().clicks(), number(r.last().miou()), r.last().round(), r.stopReason(),
-                        r.seed(), number(r.seconds())));
+                        r.seed(), number(r.seconds()), correcting.isPresent() ? correcting.getAsLong() : "",
+                        correcting.isPresent() ? number(100 * r.shareOfFrameByFrame(target, ClickProtocol.CORRECTION))
+                                : "", r.last().correctionClicks()));
             }
         }
         return csv.toString();
@@ -40,11 +45,11 @@ public final class ResultCsv {
     /** Every point of every curve: mIoU against cumulative clicks, round by round. */
     public static String curves(BenchResults results) {
         StringBuilder csv = new StringBuilder(line("video", "method", "round", "samples", "clicks",
-                "percent_of_frame_by_frame", "miou"));
+                "percent_of_frame_by_frame", "miou", "correction_clicks"));
         for (CellResult r : results.results()) {
             for (CurvePoint p : r.curve()) {
                 csv.append(line(r.video(), r.method().label(), p.round(), p.samples(), p.clicks(),
-                        number(100.0 * p.clicks() / r.frameByFrameClicks()), number(p.miou())));
+                        number(100.0 * p.clicks() / r.frameByFrameClicks()), number(p.miou()), p.correctionClicks()));
             }
         }
         return csv.toString();

@@ -8,18 +8,26 @@ import java.util.OptionalLong;
 import org.frameloop.bench.BenchMethod;
 import org.frameloop.bench.BenchResults;
 import org.frameloop.bench.CellResult;
+import org.frameloop.bench.ClickProtocol;
 
 /**
  * The headline table: per method, the clicks to reach each target as a share of labelling every frame by
  * hand (with the clicks themselves when there is one video; the mean share and how many videos reached it
- * when there are several), the final mIoU, and the time per run.
+ * when there are several), the final mIoU, and the time per run. Clicks are priced under one
+ * {@link ClickProtocol}; the headline is from scratch, and the share's denominator is always frame by
+ * frame from scratch, so the two protocols' tables compare cell by cell.
  */
 public final class SummaryTable {
 
     private final List<String> header = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
 
+    /** The headline: samples drawn from scratch. */
     public SummaryTable(BenchResults results) {
+        this(results, ClickProtocol.FROM_SCRATCH);
+    }
+
+    public SummaryTable(BenchResults results, ClickProtocol protocol) {
         header.add("method");
         header.add("model");
         for (double target : results.plan().targets()) {
@@ -34,24 +42,24 @@ public final class SummaryTable {
             row.add(method.label());
             row.add(method.kind() == BenchMethod.Kind.FRAME_BY_FRAME ? "-" : method.model().label());
             for (double target : results.plan().targets()) {
-                row.add(runs.isEmpty() ? "no result" : clicksToTarget(runs, target, results.videos().size()));
+                row.add(runs.isEmpty() ? "no result" : clicksToTarget(runs, target, results.videos().size(), protocol));
             }
             row.add(runs.isEmpty() ? "-" : format("%.4f", runs.stream().mapToDouble(r -> r.last().miou()).average().orElse(Double.NaN)));
-            row.add(runs.isEmpty() ? "-" : finalClicks(runs, results.videos().size()));
+            row.add(runs.isEmpty() ? "-" : finalClicks(runs, results.videos().size(), protocol));
             row.add(runs.isEmpty() ? "-" : format("%.1f", runs.stream().mapToDouble(CellResult::seconds).average().orElse(0)));
             rows.add(row);
         }
     }
 
-    private static String clicksToTarget(List<CellResult> runs, double target, int videos) {
+    private static String clicksToTarget(List<CellResult> runs, double target, int videos, ClickProtocol protocol) {
         if (videos == 1 && runs.size() == 1) {
             CellResult run = runs.get(0);
-            OptionalLong clicks = run.clicksToTarget(target);
+            OptionalLong clicks = run.clicksToTarget(target, protocol);
             return clicks.isEmpty() ? "not reached"
-                    : format("%d (%s)", clicks.getAsLong(), percent(run.shareOfFrameByFrame(target)));
+                    : format("%d (%s)", clicks.getAsLong(), percent(run.shareOfFrameByFrame(target, protocol)));
         }
-        double[] reached = runs.stream().mapToDouble(r -> r.shareOfFrameByFrame(target)).filter(s -> !Double.isNaN(s))
-                .toArray();
+        double[] reached = runs.stream().mapToDouble(r -> r.shareOfFrameByFrame(target, protocol))
+                .filter(s -> !Double.isNaN(s)).toArray();
         if (reached.length == 0) {
             return "not reached";
         }
@@ -59,13 +67,14 @@ public final class SummaryTable {
         return format("%s (%d/%d)", percent(mean), reached.length, videos);
     }
 
-    private static String finalClicks(List<CellResult> runs, int videos) {
+    private static String finalClicks(List<CellResult> runs, int videos, ClickProtocol protocol) {
         if (videos == 1 && runs.size() == 1) {
             CellResult run = runs.get(0);
-            return format("%d (%s)", run.last().clicks(), percent(run.last().clicks() / (double) run.frameByFrameClicks()));
+            long clicks = run.last().clicks(protocol);
+            return format("%d (%s)", clicks, percent(clicks / (double) run.frameByFrameClicks()));
         }
-        return percent(runs.stream().mapToDouble(r -> r.last().clicks() / (double) r.frameByFrameClicks()).average()
-                .orElse(Double.NaN));
+        return percent(runs.stream().mapToDouble(r -> r.last().clicks(protocol) / (double) r.frameByFrameClicks())
+                .average().orElse(Double.NaN));
     }
 
     private static String percent(double share) {
@@ -74,6 +83,27 @@ public final class SummaryTable {
 
     private static String format(String pattern, Object... values) {
         return String.format(Locale.ROOT, pattern, values);
+    }
+
+    /**
+     * Both protocols, the headline (from scratch) first, each under a line that names it: what
+     * {@code summary.md}, {@code docs/benchmarks.md} and the bench command print.
+     */
+    public static String markdownBothProtocols(BenchResults results) {
+        StringBuilder text = new StringBuilder();
+        for (ClickProtocol protocol : ClickProtocol.values()) {
+            text.append(text.length() == 0 ? "" : "\n").append(caption(protocol)).append("\n\n")
+                    .append(new SummaryTable(results, protocol).markdown());
+        }
+        return text.toString();
+    }
+
+    /** One line saying how a table's clicks are priced. */
+    public static String caption(ClickProtocol protocol) {
+        return protocol == ClickProtocol.FROM_SCRATCH
+                ? "Clicks with every sample " + protocol.title() + " (the headline; the published protocol):"
+                : "Clicks with every sample corrected from the labels shown before the person acts ("
+                        + protocol.title() + "; % of frame-by-frame from scratch):";
     }
 
     public List<String> header() {

@@ -14,7 +14,9 @@ import org.frameloop.core.spi.ClickCostModel;
  * Answers from ground truth and charges what the click-cost model says a person would have spent: the
  * benchmark's annotator. A frame or rectangle gets its exact ground truth; a pixel set (superpixel) gets
  * its dominant true class on every pixel, so the label noise that one-click superpixels cause shows up
- * honestly in the mIoU. Pixels a person already labelled cost nothing again.
+ * honestly in the mIoU. Pixels a person already labelled cost nothing again. The click model sees the
+ * automatic labels the video shows as the proposal: a from-scratch model ignores them, the correction
+ * model charges for what is wrong in them.
  */
 public final class SimulatedAnnotator implements Annotator {
 
@@ -50,8 +52,18 @@ public final class SimulatedAnnotator implements Annotator {
                 target[pixel] = source[pixel];
             }
         }
-        return new Annotation(answer, costModel.clicks(region, alreadyLabelledIsFree(truth, sample, video), ignoreId),
-                0.0, ID);
+        return new Annotation(answer, price(sample, video), 0.0, ID);
+    }
+
+    /**
+     * What labelling {@code sample} costs now by this annotator's click model: from the proposal the
+     * video shows ({@link AnnotatedVideo#automaticLabels}), with pixels already labelled by hand free.
+     * The bench calls it before a sample is annotated to price it under a second protocol.
+     */
+    public int price(Sample sample, AnnotatedVideo video) {
+        LabelImage truth = groundTruth.labels(sample.frameIndex());
+        return costModel.clicks(sample.region(), alreadyLabelledIsFree(truth, sample, video),
+                video.automaticLabels(sample.frameIndex()), ignoreId);
     }
 
     /**

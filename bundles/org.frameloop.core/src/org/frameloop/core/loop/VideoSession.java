@@ -107,6 +107,11 @@ public final class VideoSession implements AnnotatedVideo {
     }
 
     @Override
+    public LabelImage automaticLabels(int frameIndex) {
+        return labels.auto(frameIndex);
+    }
+
+    @Override
     public boolean hasHumanLabels(int frameIndex) {
         return labels.hasHuman(frameIndex);
     }

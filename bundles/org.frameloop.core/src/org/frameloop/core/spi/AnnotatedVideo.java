@@ -26,6 +26,15 @@ public interface AnnotatedVideo {
     /** Human labels of the frame; pixels nobody labelled hold {@link LabelImage#UNLABELED}. */
     LabelImage humanLabels(int frameIndex);
 
+    /**
+     * The frame's automatic labels: what a person is shown as a proposal before they label a sample of it
+     * (the model's labels, or the loop's combined labels); {@link LabelImage#UNLABELED} where there are
+     * none. The default has none.
+     */
+    default LabelImage automaticLabels(int frameIndex) {
+        return LabelImage.unlabeled(width(), height());
+    }
+
     /** Whether any pixel of the frame carries a human label (cheap; no image is built). */
     boolean hasHumanLabels(int frameIndex);
 

@@ -18,4 +18,17 @@ public interface ClickCostModel {
      * @return clicks, at least 1 for a region that holds any non-ignored pixel, 0 otherwise
      */
     int clicks(Region region, LabelImage groundTruth, int ignoreId);
+
+    /**
+     * What fixing a proposal costs: the person sees {@code proposal} (the automatic labels shown before
+     * they act) and changes what is wrong in {@code region}. A model that prices drawing from scratch
+     * ignores the proposal, which is what this default does; the correction model
+     * ({@code clickCosts} id {@code correction}) prices the wrong regions.
+     *
+     * @param proposal full-frame labels the person starts from; {@link LabelImage#UNLABELED} where there are none
+     * @return clicks, at least 1 for a region that holds any non-ignored pixel (accepting costs a click), 0 otherwise
+     */
+    default int clicks(Region region, LabelImage groundTruth, LabelImage proposal, int ignoreId) {
+        return clicks(region, groundTruth, ignoreId);
+    }
 }

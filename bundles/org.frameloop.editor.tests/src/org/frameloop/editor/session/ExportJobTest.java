@@ -68,7 +68,8 @@ class ExportJobTest {
         assertEquals(IStatus.OK, result.getSeverity(), result.toString());
         assertTrue(result.getMessage().contains(out.toString()), result.getMessage());
         assertEquals(FRAMES + 1, count(out), "a mask per frame and labelmap.json");
-        assertEquals(DemoVideo.CAR, ImageCodec.readLabels(out.resolve("000002.png")).id(5, 5));
+        assertEquals(DemoVideo.CAR, ImageCodec.readLabels(out.resolve("frame_0002.png")).id(5, 5),
+                "masks are named after the source frames");
         assertEquals(List.of(out), hiddenOrVisible(out.getParent()), "no staging folder is left beside the output");
         project.close();
     }
@@ -99,7 +100,7 @@ class ExportJobTest {
     void aCancelledExportLeavesTheOutputFolderAsItWas() throws Exception {
         demoProject();
         Path out = Files.createDirectories(temp.resolve("out"));
-        Files.writeString(out.resolve("000000.png"), "an older file the person keeps");
+        Files.writeString(out.resolve("frame_0000.png"), "an older file the person keeps");
         ExportJob job = new ExportJob(project, format("png-masks"), Map.of(), out);
 
         IStatus result = job.run(new NullProgressMonitor() {
@@ -120,8 +121,8 @@ class ExportJobTest {
         });
 
         assertEquals(IStatus.CANCEL, result.getSeverity(), result.toString());
-        assertEquals(List.of(out.resolve("000000.png")), files(out));
-        assertEquals("an older file the person keeps", Files.readString(out.resolve("000000.png")));
+        assertEquals(List.of(out.resolve("frame_0000.png")), files(out));
+        assertEquals("an older file the person keeps", Files.readString(out.resolve("frame_0000.png")));
         assertEquals(List.of(out), hiddenOrVisible(temp.resolve("out").getParent()).stream()
                 .filter(p -> p.getFileName().toString().contains("out")).toList(), "the staging folder is deleted");
         project.close();

@@ -24,22 +24,38 @@ import org.frameloop.core.spi.LabelExporter;
  * frame and, when a next frame exists, an {@code outside="1"} keyframe there, so CVAT does not carry the
  * shape on to later frames. {@code z_order} orders the polygons of a frame (larger first, so a region
  * inside another lies on top). Polygons cannot express unlabeled holes; with {@code tolerancePx} &gt; 0
- * vertices move by at most that much. The ignore id is exported as the label "void".
+ * vertices move by at most that much; regions under {@code minAreaPx} pixels (default
+ * {@value #DEFAULT_MIN_AREA_PX}) are dropped, so a model's noisy labels give objects, not thousands of
+ * specks per frame (docs/projects-and-formats.md has the sizes). The ignore id is exported as the label "void".
  */
 public final class CvatVideoExporter implements LabelExporter, Configurable {
 
     public static final String FILE_NAME = "annotations.xml";
 
+    /** Regions below this many pixels become no track unless a caller says otherwise: specks, not objects. */
+    public static final int DEFAULT_MIN_AREA_PX = 16;
+
     private double tolerancePx = 1.0;
+    private int minAreaPx = DEFAULT_MIN_AREA_PX;
 
     @Override
     public void configure(ParameterValues values) {
         tolerancePx = values.getDouble("tolerancePx");
+        minAreaPx = values.getInt("minAreaPx");
     }
 
     /** Douglas-Peucker tolerance in pixels; 0 keeps every contour vertex. */
     public CvatVideoExporter withTolerancePx(double value) {
         tolerancePx = value;
+        return this;
+    }
+
+    /** Regions of fewer pixels are dropped (specks); 1 keeps every region. */
+    public CvatVideoExporter withMinAreaPx(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("minAreaPx must be at least 1, was " + value);
+        }
+        minAreaPx = value;
         return this;
     }
 
@@ -85,7 +101,7 @@ public final class CvatVideoExporter implements LabelExporter, Configurable {
                 int track = 0;
                 for (int f = 0; f < frames; f++) {
                     List<MaskPolygons.Polygon> polygons = MaskPolygons.polygons(FrameFiles.next(labels, f, progress), ids,
-                            tolerancePx);
+                            tolerancePx, minAreaPx);
                     for (int z = 0; z < polygons.size(); z++) {
                         MaskPolygons.Polygon polygon = polygons.get(z);
                         xml.writeCharacters("\n");

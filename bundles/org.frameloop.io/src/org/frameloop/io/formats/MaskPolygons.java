@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.frameloop.core.geometry.DouglasPeucker;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.flow.opencv.OpenCvNatives;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
@@ -17,11 +17,16 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Label masks to polygons and back, on OpenCV: the outer contour of each connected region of one class
  * ({@code findContours}, external contours, vertices on the boundary pixels' centres), simplified with
- * Douglas-Peucker ({@code approxPolyDP}) to {@code tolerancePx}. Polygons carry no holes: a region
- * inside another is painted after it, because polygons are ordered by decreasing area (their
- * {@code z_order}) and {@link #paint} fills them in that order. What this loses: unlabeled (255) holes
- * inside a region are filled with the region's class, and each vertex may move by up to
- * {@code tolerancePx}.
+ * Douglas-Peucker ({@link DouglasPeucker}) to {@code tolerancePx}, as CVAT's dataset layer (Datumaro's
+ * {@code mask_to_polygons}) turns a mask into polygons. Regions of fewer than {@code minAreaPx} pixels
+ * (specks, counted with the holes they enclose) become no polygon, as Datumaro's {@code area_threshold}
+ * drops them; a region thinner than the tolerance keeps its exact outline rather than collapse below
+ * three vertices, and a straight one-pixel line, whose outline has but two, becomes no polygon (CVAT
+ * holds none with fewer than three points). Polygons carry no holes: a region inside another is painted after it, because polygons
+ * are ordered by decreasing area (their {@code z_order}) and {@link #paint} fills them in that order.
+ * What this loses: unlabeled (255) holes inside a region are filled with the region's class, each vertex
+ * may move by up to {@code tolerancePx}, and a dropped speck takes the class of the region around it
+ * (unlabeled where none is).
  */
 final class MaskPolygons {
 
@@ -32,7 +37,11 @@ final class MaskPolygons {
     private MaskPolygons() {
     }
 
-    static List<Polygon> polygons(LabelImage labels, int[] classIds, double tolerancePx) {
+    /**
+     * @param tolerancePx Douglas-Peucker tolerance, 0 for the exact outline
+     * @param minAreaPx   regions of fewer pixels are dropped; 1 keeps every region
+     */
+    static List<Polygon> polygons(LabelImage labels, int[] classIds, double tolerancePx, int minAreaPx) {
         OpenCvNatives.load();
         int width = labels.width();
         int height = labels.height();
@@ -55,15 +64,15 @@ final class MaskPolygons {
                 }
                 mask.put(0, 0, binary);
                 List<MatOfPoint> contours = new ArrayList<>();
-                Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+                Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
                 for (MatOfPoint contour : contours) {
-                    Point[] points = simplify(contour, tolerancePx);
-                    double[] xy = new double[points.length * 2];
-                    for (int p = 0; p < points.length; p++) {
-                        xy[2 * p] = points[p].x;
-                        xy[2 * p + 1] = points[p].y;
+                    // Pick's theorem: the pixels a contour through pixel centres encloses, its own included
+                    // (exact for one-pixel-wide parts too, whose outline is walked there and back)
+                    double pixels = Imgproc.contourArea(contour) + contour.rows() / 2.0 + 1;
+                    double[] xy = pixels >= minAreaPx ? simplify(contour, tolerancePx) : null;
+                    if (xy != null && xy.length >= 6) {
+                        polygons.add(new Polygon(classId, xy, pixels));
                     }
-                    polygons.add(new Polygon(classId, xy, Imgproc.contourArea(contour) + contour.rows()));
                     contour.release();
                 }
             }
@@ -75,19 +84,15 @@ final class MaskPolygons {
         return polygons;
     }
 
-    private static Point[] simplify(MatOfPoint contour, double tolerancePx) {
-        if (tolerancePx <= 0) {
-            return contour.toArray();
+    private static double[] simplify(MatOfPoint contour, double tolerancePx) {
+        int[] points = new int[2 * (int) contour.total()];
+        contour.get(0, 0, points);
+        double[] xy = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            xy[i] = points[i];
         }
-        MatOfPoint2f curve = new MatOfPoint2f(contour.toArray());
-        MatOfPoint2f simplified = new MatOfPoint2f();
-        try {
-            Imgproc.approxPolyDP(curve, simplified, tolerancePx, true);
-            return simplified.toArray();
-        } finally {
-            curve.release();
-            simplified.release();
-        }
+        double[] simplified = DouglasPeucker.simplify(xy, tolerancePx, true);
+        return simplified.length >= 6 ? simplified : DouglasPeucker.simplify(xy, 0, true);
     }
 
     /** Fills {@code polygons} into {@code labels} in the given order (later ones on top). */

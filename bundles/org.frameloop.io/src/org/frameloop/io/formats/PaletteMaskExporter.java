@@ -10,9 +10,11 @@ import org.frameloop.core.io.ImageCodec;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.spi.LabelExporter;
+import org.frameloop.io.ProjectLabels;
 
 /**
- * One 8-bit indexed PNG per frame ({@code 000000.png}, ...), pixel value = class id, palette = the label
+ * One 8-bit indexed PNG per frame, named after its source frame ({@link ProjectLabels#frameName}: {@code
+ * Seq05VD_f00030.png} for a folder of images, {@code 000042.png} otherwise), pixel value = class id, palette = the label
  * map's colours, 255 = unlabeled: the PASCAL VOC convention, and Cityscapes' {@code labelTrainIds} when
  * the label map is the Cityscapes train-id map. {@code labelmap.json} is written beside the masks.
  */
