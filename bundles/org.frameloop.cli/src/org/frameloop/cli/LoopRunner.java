@@ -82,7 +82,7 @@ final class LoopRunner {
                 new PluginChoice(options.get("selector", "coverage"), options.keyValues("selector-param")),
                 new PluginChoice(options.get("flow", "dis"), options.keyValues("flow-param")),
                 new PluginChoice(options.get("click-cost", "polygon"), options.keyValues("click-cost-param")),
-                new PluginChoice(options.get("fusion", "evidence"), options.keyValues("fusion-param")));
+                new PluginChoice(options.get("fusion", defaultFusionId(registry)), options.keyValues("fusion-param")));
     }
 
     /** {@code --model torchscript:PATH} is short for the unet model fine-tuning a user's TorchScript module. */
@@ -307,6 +307,11 @@ final class LoopRunner {
         } catch (ContributionException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The fusion a command uses when none is named: the evidence fusion when installed, else the model alone. */
+    static String defaultFusionId(PluginRegistry registry) {
+        return registry.find(ExtensionPoint.FUSIONS, "evidence").isPresent() ? "evidence" : NO_FUSION;
     }
 
     /** The model a command uses when none is named: the trained network when installed, else the baseline. */
