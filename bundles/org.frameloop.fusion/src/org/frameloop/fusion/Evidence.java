@@ -42,16 +42,4 @@ final class Evidence {
     double modelRate(int situation, double prior, double priorStrength) {
         return (modelRight[situation] + prior * priorStrength) / (tested[situation] + priorStrength);
     }
-
-    double tested(int situation) {
-        return tested[situation];
-    }
-
-    double totalTested() {
-        double total = 0;
-        for (double t : tested) {
-            total += t;
-        }
-        return total;
-    }
 }

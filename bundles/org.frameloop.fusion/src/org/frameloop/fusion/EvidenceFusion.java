@@ -148,9 +148,4 @@ public class EvidenceFusion implements LabelFusion, Configurable {
     private static double term(double p) {
         return p <= 0 ? 0 : p * Math.log(p);
     }
-
-    /** What the video has shown so far, per situation (package-visible for tests). */
-    Evidence evidence() {
-        return evidence;
-    }
 }
