@@ -39,7 +39,7 @@ class CheckpointTest {
     @Test
     void truncatedWeightsAreReportedByFileName() throws IOException {
         Path folder = temporary.resolve("model");
-        try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP, InputNormalization.IMAGENET, 4, 1)) {
+        try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP, InputNormalization.IMAGENET, 16, 1)) {
             network.save(folder);
         }
         Path weights = folder.resolve(UNetNetwork.WEIGHTS);
@@ -55,7 +55,7 @@ class CheckpointTest {
     @Test
     void aSaveThatFailsHalfwayLeavesThePreviousCheckpointIntact() throws IOException {
         Path folder = temporary.resolve("model");
-        try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP, InputNormalization.IMAGENET, 4, 1)) {
+        try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP, InputNormalization.IMAGENET, 16, 1)) {
             network.save(folder);
         }
         byte[] manifest = Files.readAllBytes(folder.resolve(CheckpointFolder.MANIFEST));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PretrainerTest {
 
-    private static final Pretrainer.Options TINY = new Pretrainer.Options(6, 2, 32, 16, 3e-3, 4, 2, 4,
+    private static final Pretrainer.Options TINY = new Pretrainer.Options(6, 2, 32, 16, 3e-3, 4, 2, 16,
             new Augmentation(0.8, 1.2, 0.1));
 
     @TempDir

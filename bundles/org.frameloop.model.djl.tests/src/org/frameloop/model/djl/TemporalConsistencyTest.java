@@ -1,6 +1,8 @@
 package org.frameloop.model.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -114,7 +116,7 @@ class TemporalConsistencyTest {
     void gradientsOfBothLossTermsReachTheEncodersFirstLayer() {
         ProceduralVideo scene = new ProceduralVideo(ProceduralVideo.Style.SOURCE, 2, 32, 16, 3, 0);
         try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP,
-                InputNormalization.IMAGENET, 4, 5); NDManager scope = network.manager().newSubManager()) {
+                InputNormalization.IMAGENET, 16, 5); NDManager scope = network.manager().newSubManager()) {
             NDArray weight = network.unet().firstConvolutionWeight().getArray();
             weight.setRequiresGradient(true);
             NDArray input = FrameTensors.images(scope, List.<RgbImage>of(scene.frames.get(0), scene.frames.get(1)),
@@ -145,6 +147,51 @@ class TemporalConsistencyTest {
 
             assertTrue(temporalGradient > 0f, "temporal term: gradient through the warp into the encoder");
             assertTrue(crossEntropyGradient > 0f, "cross-entropy: gradient into the encoder");
+        }
+    }
+
+    /**
+     * The same weights and frames give the same gradient, bit for bit, and no NaN. Guards against
+     * libtorch kernels that read uninitialised memory (oneDNN's padded channel layouts did on an AVX-512
+     * CPU: see {@link UNetArchitecture#CHANNEL_BLOCK}).
+     */
+    @Test
+    void backPropagationIsReproducible() {
+        float[] first = firstLayerGradient();
+        float[] second = firstLayerGradient();
+        for (float value : first) {
+            assertTrue(Float.isFinite(value), "gradient " + value);
+        }
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void widthsThatAreNotWholeChannelBlocksAreRefusedWithTheReason() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new UNetArchitecture(8, 3));
+        assertTrue(refused.getMessage().contains("multiple of 16"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Pretrainer.Options(10, 2, 32, 16, 1e-3, 1, 5, 12,
+                new Augmentation(1, 1, 0)));
+    }
+
+    private static float[] firstLayerGradient() {
+        ProceduralVideo scene = new ProceduralVideo(ProceduralVideo.Style.SOURCE, 2, 48, 32, 3, 0);
+        try (UNetNetwork network = UNetNetwork.randomlyInitialised(ProceduralVideo.LABEL_MAP,
+                InputNormalization.IMAGENET, UNetArchitecture.DEFAULT_BASE_CHANNELS, 9);
+                NDManager scope = network.manager().newSubManager()) {
+            NDArray weight = network.unet().firstConvolutionWeight().getArray();
+            weight.setRequiresGradient(true);
+            NDArray input = FrameTensors.images(scope, List.<RgbImage>of(scene.frames.get(0), scene.frames.get(1)),
+                    network.normalization(), network.sizeMultiplePx());
+            try (GradientCollector collector = DjlRuntime.pytorch().newGradientCollector()) {
+                NDArray logits = network.forward(input, SegmentationNetwork.Pass.FINE_TUNE).logits();
+                NDArray targets = FrameTensors.classTargets(scope, List.of(scene.truth.get(0), scene.truth.get(1)),
+                        new TrainableClasses(ProceduralVideo.LABEL_MAP));
+                collector.backward(SegmentationLoss.crossEntropy(logits, targets, null));
+            }
+            try (NDArray gradient = weight.getGradient()) {
+                return gradient.toFloatArray();
+            }
         }
     }
 

@@ -45,8 +45,8 @@ class TestTimeAdaptationTest {
             folders.add(writeSyntheticVideo(workspace.resolve("source-" + variant),
                     new ProceduralVideo(ProceduralVideo.Style.SOURCE, 12, WIDTH, HEIGHT, 20 + variant, variant)));
         }
-        // Half the shipped width keeps the suite fast; the architecture is recorded in the checkpoint.
-        Pretrainer.Options options = new Pretrainer.Options(160, 8, WIDTH, HEIGHT, 4e-3, 5, 1000, 8,
+        // The shipped width on small crops keeps the suite fast; the architecture is recorded in the checkpoint.
+        Pretrainer.Options options = new Pretrainer.Options(160, 8, WIDTH, HEIGHT, 4e-3, 5, 1000, 16,
                 new Augmentation(0.8, 1.25, 0.1));
         pretraining = new Pretrainer(options).train(folders, workspace.resolve("pretrained"), new NullProgressMonitor());
         pretrained = pretraining.checkpoint();

@@ -64,9 +64,10 @@ public final class Pretrainer {
 
         public Options {
             if (steps < 1 || batchSize < 1 || cropWidthPx < 1 || cropHeightPx < 1 || !(learningRate > 0)
-                    || checkpointEverySteps < 1 || baseChannels < 1) {
+                    || checkpointEverySteps < 1) {
                 throw new IllegalArgumentException("pretraining options must be positive: " + this);
             }
+            new UNetArchitecture(baseChannels, 1); // rejects a width the network cannot have, before any work
         }
 
         /** Values for CamVid-sized (360x480) frames on a CPU. */

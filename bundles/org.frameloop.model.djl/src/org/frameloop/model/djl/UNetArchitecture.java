@@ -15,11 +15,21 @@ record UNetArchitecture(int baseChannels, int classes) {
     /** Default width: about 0.42 M parameters, fast enough on a laptop CPU. */
     static final int DEFAULT_BASE_CHANNELS = 16;
 
+    /**
+     * Every width is a multiple of this. oneDNN, libtorch's CPU convolution library, stores channels in
+     * blocks of 8 (AVX2) or 16 (AVX-512) and pads other widths; its JIT kernels for padded layouts return
+     * garbage on some CPUs (measured with libtorch 2.7.1 / oneDNN 3.7.1 on an AVX-512 AMD EPYC: gradients
+     * that change from run to run and NaN for widths 4, 8 and 12, exact for 16 and 32). Whole blocks are
+     * also the fast layout.
+     */
+    static final int CHANNEL_BLOCK = 16;
+
     private static final int[] STAGE_WIDTH_FACTORS = { 1, 2, 3, 4, 6 };
 
     UNetArchitecture {
-        if (baseChannels < 1) {
-            throw new IllegalArgumentException("baseChannels must be positive, was " + baseChannels);
+        if (baseChannels < CHANNEL_BLOCK || baseChannels % CHANNEL_BLOCK != 0) {
+            throw new IllegalArgumentException("baseChannels must be a positive multiple of " + CHANNEL_BLOCK
+                    + " (libtorch's CPU convolutions are unreliable for other widths), was " + baseChannels);
         }
         if (classes < 1) {
             throw new IllegalArgumentException("a segmentation network needs at least one class, got " + classes);
