@@ -47,7 +47,10 @@ import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.editor.handlers.ProjectOpening;
+import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.editor.parts.ProgressPart;
+import org.frameloop.editor.parts.ReviewQueuePart;
+import org.frameloop.editor.parts.TimelinePart;
 import org.frameloop.editor.parts.VideoCanvasAccess;
 import org.frameloop.editor.parts.VideoEditorPart;
 import org.frameloop.editor.session.AnnotationProject;
@@ -207,6 +210,7 @@ class MainWindowTest {
         RGB bar = pixel(timeline, frame, project.session().frameCount());
         check(bar.green > 120 && bar.red < 100, "the timeline cell of frame " + frame + " shows a human bar, colour " + bar);
         screenshots.add(screenshot(window, "ide-main-window.png"));
+        reviewTheWeakestFrameFirst(workbench, workspace, timeline);
         checkTheStatusLineShowsItsWholeText(window);
         System.out.printf("overlay image rebuild for %dx%d: %.2f ms%n", WIDTH, HEIGHT, canvas.lastRenderMicros() / 1000.0);
 
@@ -216,6 +220,48 @@ class MainWindowTest {
         navigateWithTheKeyboard(workbench, window, workspace, editorPart, folder.getParent());
         createADatasetSequenceProjectWithTheWizard(handlers, commands, workspace, folder.getParent());
         workspace.close();
+    }
+
+    /**
+     * After a round the Review view ranks every frame by its estimated quality, weakest first, under the
+     * whole-video estimate; End and Home in its table show the strongest and the weakest frame in the editor,
+     * and the timeline's cells are coloured by the same estimate.
+     */
+    private void reviewTheWeakestFrameFirst(E4Workbench workbench, AnnotationWorkspace workspace, Canvas timeline) {
+        int frames = workspace.frameCount();
+        EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
+        MPart reviewPart = parts.showPart("org.frameloop.editor.part.reviewQueue", EPartService.PartState.ACTIVATE);
+        ReviewQueuePart review = (ReviewQueuePart) reviewPart.getObject();
+        Table table = find((Composite) reviewPart.getWidget(), Table.class);
+        check(pumpUntil(() -> review.entries().size() == frames && table.getItemCount() == frames, 5_000),
+                "the Review view lists all " + frames + " frames: " + review.entries());
+        List<ReviewQueue.Entry> entries = review.entries();
+        if (entries.size() != frames) {
+            return;
+        }
+        for (int i = 1; i < entries.size(); i++) {
+            check(entries.get(i - 1).estimatedAccuracy() <= entries.get(i).estimatedAccuracy(),
+                    "weakest first: " + entries);
+        }
+        Label summary = find((Composite) reviewPart.getWidget(), Label.class);
+        check(summary.getText().startsWith("Estimated mIoU"), "the Review view states the estimate: " + summary.getText());
+        check(table.getItem(0).getText(1).equals(Integer.toString(entries.get(0).frame() + 1)),
+                "the first row is the weakest frame, numbered from 1: " + table.getItem(0).getText(1));
+        table.setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == table, 5_000), "the Review table takes the focus");
+        int strongest = entries.get(frames - 1).frame();
+        int weakest = entries.get(0).frame();
+        specialKey(0, SWT.END, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == strongest, 5_000), "End in the Review view shows the strongest frame "
+                + strongest + ", showing " + workspace.frame());
+        specialKey(0, SWT.HOME, (char) 0);
+        check(pumpUntil(() -> workspace.frame() == weakest, 5_000), "Home in the Review view shows the weakest frame "
+                + weakest + ", showing " + workspace.frame());
+        pumpUntil(() -> false, 300);
+        RGB cell = pixel(timeline, weakest, frames, 8);
+        RGB expected = TimelinePart.estimateColour(workspace.estimatedAccuracy(weakest));
+        check(Math.abs(cell.red - expected.red) + Math.abs(cell.green - expected.green) + Math.abs(cell.blue - expected.blue) < 12,
+                "the timeline cell of frame " + weakest + " has the colour of its estimate " + expected + ", got " + cell);
     }
 
     /** The status line in the bottom trim shows its whole text, from the project name to the loop's step. */
@@ -401,7 +447,7 @@ class MainWindowTest {
         check(pumpUntil(() -> frameLabel(editor).equals("Frame 6 / 6"), 5_000), "the editor shows " + frameLabel(editor));
 
         // Ctrl+G's dialog has its own event loop: a timer running inside it types the number
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 20_000;
         boolean[] typed = new boolean[1];
         display.timerExec(50, new Runnable() {
             @Override
@@ -414,10 +460,16 @@ class MainWindowTest {
                     return;
                 }
                 Text number = find(dialog, Text.class);
-                number.setFocus();
-                number.selectAll();
-                key(0, '4');
-                typed[0] = pumpUntil(() -> number.getText().equals("4"), 5_000);
+                // without a window manager a new shell is not always active at once: keys would go elsewhere
+                for (int attempt = 0; attempt < 3 && !typed[0]; attempt++) {
+                    dialog.forceActive();
+                    pumpUntil(() -> display.getActiveShell() == dialog, 2_000);
+                    number.setFocus();
+                    pumpUntil(() -> display.getFocusControl() == number, 2_000);
+                    number.selectAll();
+                    key(0, '4');
+                    typed[0] = pumpUntil(() -> number.getText().equals("4"), 2_000);
+                }
                 key(0, SWT.CR);
                 if (!pumpUntil(dialog::isDisposed, 5_000)) {
                     failures.add("Enter closes the Jump to frame dialog");
@@ -426,7 +478,7 @@ class MainWindowTest {
             }
         });
         key(SWT.CTRL, 'g');
-        check(pumpUntil(() -> typed[0] && shell("Jump to frame") == null, 10_000), "Ctrl+G asks for a frame number");
+        check(pumpUntil(() -> typed[0] && shell("Jump to frame") == null, 20_000), "Ctrl+G asks for a frame number");
         check(pumpUntil(() -> workspace.frame() == 3, 5_000), "Jump to frame 4 shows frame 4, shows " + workspace.frame());
 
         canvas.setFocus();
@@ -665,9 +717,14 @@ class MainWindowTest {
 
     /** The colour near the bottom of frame {@code frame}'s timeline cell, as shown on screen. */
     private RGB pixel(Canvas timeline, int frame, int frames) {
+        return pixel(timeline, frame, frames, timeline.getClientArea().height - 3);
+    }
+
+    /** The colour on screen of frame {@code frame}'s timeline cell, {@code y} pixels from its top. */
+    private RGB pixel(Canvas timeline, int frame, int frames, int y) {
         Rectangle area = timeline.getClientArea();
         int x = (int) ((frame + 0.5) * area.width / frames);
-        Point onScreen = timeline.toDisplay(x, area.height - 3);
+        Point onScreen = timeline.toDisplay(x, y);
         Image image = new Image(display, 1, 1);
         GC gc = new GC(display);
         try {

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
 import jakarta.annotation.PostConstruct;
@@ -23,7 +24,7 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Clicks against quality per round: a chart (measured mIoU where the project has ground truth, the
- * model's estimate otherwise) and the table of clicks per round.
+ * estimate otherwise) and the table of clicks per round, the estimate with its 90% interval.
  */
 public class RoundHistoryPart {
 
@@ -54,7 +55,7 @@ public class RoundHistoryPart {
         for (String title : new String[] { "Round", "Samples", "Clicks", "Total", "% by hand", "mIoU", "Estimate" }) {
             TableColumn column = new TableColumn(table, SWT.RIGHT);
             column.setText(title);
-            column.setWidth(62);
+            column.setWidth(title.equals("Estimate") ? 130 : 62);
         }
         refresh = new UiRefresh(table, this::refresh);
         workspace.addListener(listener);
@@ -69,9 +70,18 @@ public class RoundHistoryPart {
             TableItem item = table.getItem(i);
             item.setText(new String[] { Integer.toString(r.round()), Integer.toString(r.samples().size()),
                     Long.toString(r.roundClicks()), Long.toString(r.totalClicks()), percent(r.clickShareOfFrameByFrame()),
-                    number(r.miou()), number(r.estimatedQuality()) });
+                    number(r.miou()), estimate(r) });
         }
         chart.redraw();
+    }
+
+    /** The estimate with its 90% interval once audits back it, e.g. "0.912 (0.884–0.931)". */
+    private static String estimate(RoundReport r) {
+        QualityEstimate estimate = r.estimate();
+        if (estimate == null || estimate.auditedSamples() == 0) {
+            return number(r.estimatedQuality());
+        }
+        return String.format(Locale.ROOT, "%.3f (%.3f\u2013%.3f)", estimate.miou(), estimate.lower(), estimate.upper());
     }
 
     private static String percent(double share) {

@@ -18,11 +18,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
- * One cell per frame: its background shows the model's uncertainty (white = sure, red = unsure, grey =
- * not predicted yet), a green bar from the bottom the share of human pixels, a yellow tick the frames
- * with samples this round; the frame in view is framed. A click jumps to that frame.
+ * One cell per frame: its background shows the estimated quality of the frame's labels after the latest
+ * round (white = right, red = {@value #FULL_RED_ERROR} or more of its pixels estimated wrong), or before
+ * the first estimate the model's uncertainty (grey = not predicted yet); a green bar from the bottom the
+ * share of human pixels, a yellow tick the frames with samples this round; the frame in view is framed. A
+ * click jumps to that frame.
  */
 public class TimelinePart {
+
+    /** Estimated share of wrong pixels drawn fully red: weak frames stand out long before they are hopeless. */
+    public static final double FULL_RED_ERROR = 0.5;
 
     private AnnotationWorkspace workspace;
     private Canvas canvas;
@@ -34,7 +39,8 @@ public class TimelinePart {
         this.workspace = workspace;
         parent.setLayout(new FillLayout());
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
-        canvas.setToolTipText("Frames: red = model unsure, green bar = share labelled by hand; click to jump");
+        canvas.setToolTipText("Frames: red = labels estimated wrong (model unsure before the first round), "
+                + "green bar = share labelled by hand; click to jump");
         canvas.addListener(SWT.Paint, this::paint);
         canvas.addListener(SWT.MouseDown, e -> jump(e.x));
         canvas.addListener(SWT.MouseMove, e -> {
@@ -66,6 +72,14 @@ public class TimelinePart {
         return new RGB(255, fade, fade);
     }
 
+    /** The colour of a frame whose labels are estimated right on {@code accuracy} of their pixels. */
+    public static RGB estimateColour(double accuracy) {
+        if (Double.isNaN(accuracy)) {
+            return new RGB(200, 200, 200);
+        }
+        return uncertaintyColour((float) Math.min(1, (1 - accuracy) / FULL_RED_ERROR));
+    }
+
     private void paint(Event e) {
         GC gc = e.gc;
         Rectangle area = canvas.getClientArea();
@@ -83,10 +97,12 @@ public class TimelinePart {
             sampled[entry.sample().frameIndex()] = true;
         }
         Color human = new Color(new RGB(40, 160, 60));
+        boolean estimated = workspace.latestEstimate() != null;
         for (int f = 0; f < frames; f++) {
             int x = (int) Math.round(f * cell);
             int width = Math.max(1, (int) Math.round((f + 1) * cell) - x - (cell > 4 ? 1 : 0));
-            gc.setBackground(new Color(uncertaintyColour(workspace.uncertainty(f))));
+            gc.setBackground(new Color(estimated ? estimateColour(workspace.estimatedAccuracy(f))
+                    : uncertaintyColour(workspace.uncertainty(f))));
             gc.fillRectangle(x, area.y, width, area.height);
             int bar = (int) Math.round(labels.humanShare(f) * (area.height - 6));
             gc.setBackground(human);

@@ -10,6 +10,7 @@ import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 
@@ -438,6 +439,28 @@ public final class AnnotationWorkspace {
 
     public synchronized List<RoundReport> rounds() {
         return List.copyOf(rounds);
+    }
+
+    /**
+     * The quality estimate of the latest round that estimated every frame (rounds run in this session; a
+     * reopened project's history keeps only the whole-video number), or null.
+     */
+    public synchronized QualityEstimate latestEstimate() {
+        int frames = frameCount();
+        for (int i = rounds.size() - 1; i >= 0; i--) {
+            QualityEstimate estimate = rounds.get(i).estimate();
+            if (estimate != null && frames > 0 && estimate.frameAccuracy().length == frames) {
+                return estimate;
+            }
+        }
+        return null;
+    }
+
+    /** Estimated pixel accuracy (0..1) of a frame's labels after the latest round, NaN when not estimated. */
+    public double estimatedAccuracy(int frameIndex) {
+        QualityEstimate estimate = latestEstimate();
+        return estimate == null || frameIndex < 0 || frameIndex >= estimate.frameAccuracy().length ? Double.NaN
+                : estimate.frameAccuracy()[frameIndex];
     }
 
     private void queueChanged() {
