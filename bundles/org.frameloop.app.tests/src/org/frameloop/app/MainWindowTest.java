@@ -47,6 +47,7 @@ import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.editor.handlers.ProjectOpening;
+import org.frameloop.editor.handlers.RoundCompletion;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.editor.parts.ProgressPart;
 import org.frameloop.editor.parts.ReviewQueuePart;
@@ -194,9 +195,18 @@ class MainWindowTest {
         check(labels.human(frame).id(40, 40) == DemoVideo.CAR, "the first square keeps its class");
 
         UiHeartbeat round = new UiHeartbeat(display).start();
+        // the whole-frame sample still has unlabelled pixels: Finish round asks, and Enter says yes
+        String[] question = new String[1];
+        answerWhenShown(RoundCompletion.TITLE, dialog -> {
+            question[0] = find(dialog, Label.class) == null ? "" : collectText(dialog);
+            key(0, SWT.CR);
+        });
         key(SWT.CTRL, SWT.CR);
         check(pumpUntil(() -> workspace.rounds().size() >= 2, 90_000), "Finish round (Ctrl+Enter) ran round 1");
+        check(question[0] != null && question[0].contains("1 of 1 samples still have unlabelled pixels"),
+                "Finish round asked before handing over a half-labelled sample: " + question[0]);
         check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "round 2 asks for samples");
+        acceptTheProposalAndTakeItBack(workspace, canvas);
         System.out.printf("UI thread max gap while round 1's job fine-tuned and predicted: %.1f ms (%d beats of %d ms)%n",
                 round.stop(), round.beats(), UiHeartbeat.PERIOD_MS);
         // 4 vertices closed by Enter + 4 closed by a double-click (whose second press is no vertex)
@@ -220,6 +230,72 @@ class MainWindowTest {
         navigateWithTheKeyboard(workbench, window, workspace, editorPart, folder.getParent());
         createADatasetSequenceProjectWithTheWizard(handlers, commands, workspace, folder.getParent());
         workspace.close();
+    }
+
+    /**
+     * Round 2's sample lies on a frame the propagated labels reach: A accepts them as the person's labels on
+     * the sample's unlabelled pixels for one click, and Ctrl+Z takes them back.
+     */
+    private void acceptTheProposalAndTakeItBack(AnnotationWorkspace workspace, VideoCanvasAccess canvas) {
+        int frame = workspace.currentSample().frameIndex();
+        LabelStore labels = workspace.project().session().labels();
+        check(pumpUntil(() -> workspace.frame() == frame, 10_000), "the editor shows round 2's sample");
+        byte[] before = labels.human(frame).ids();
+        byte[] proposal = labels.auto(frame).ids();
+        byte unlabelled = (byte) LabelImage.UNLABELED;
+        long proposed = 0;
+        for (int i = 0; i < proposal.length; i++) {
+            proposed += before[i] == unlabelled && proposal[i] != unlabelled ? 1 : 0;
+        }
+        check(proposed > 0, "the propagated labels propose classes on frame " + frame);
+        canvas.control().setFocus();
+        pumpUntil(() -> display.getFocusControl() == canvas.control(), 5_000);
+        long humanBefore = Math.round(labels.humanShare(frame) * WIDTH * HEIGHT);
+        key(0, 'a');
+        check(pumpUntil(() -> Math.round(labels.humanShare(frame) * WIDTH * HEIGHT) > humanBefore, 5_000),
+                "A accepts the proposal as the person's labels");
+        byte[] after = labels.human(frame).ids();
+        long accepted = 0;
+        for (int i = 0; i < after.length; i++) {
+            accepted += before[i] == unlabelled && after[i] != unlabelled && after[i] == proposal[i] ? 1 : 0;
+        }
+        check(accepted == proposed, "every proposed pixel of the sample became the person's: " + accepted + " of "
+                + proposed);
+        check(workspace.queue().entries().get(workspace.queue().currentIndex()).clicks() == 1,
+                "accepting costs one click");
+        key(SWT.CTRL, 'z');
+        check(pumpUntil(() -> java.util.Arrays.equals(labels.human(frame).ids(), before), 5_000),
+                "Ctrl+Z takes the accepted labels back");
+    }
+
+    /** Runs {@code answer} inside the modal shell titled {@code title} once it opens (it has its own event loop). */
+    private void answerWhenShown(String title, java.util.function.Consumer<Shell> answer) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        display.timerExec(50, new Runnable() {
+            @Override
+            public void run() {
+                Shell dialog = shell(title);
+                if (dialog == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                dialog.forceActive();
+                pumpUntil(() -> display.getActiveShell() == dialog, 2_000);
+                answer.accept(dialog);
+                if (!pumpUntil(dialog::isDisposed, 5_000)) {
+                    failures.add("the dialog '" + title + "' stayed open");
+                    dialog.close();
+                }
+            }
+        });
+    }
+
+    private static String collectText(Shell dialog) {
+        List<Label> found = new ArrayList<>();
+        collect(dialog, Label.class, found);
+        return String.join(" ", found.stream().map(Label::getText).toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.frameloop.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -90,6 +91,22 @@ class CamVidImportTest {
         assertTrue(error.getMessage().startsWith(truth.file(0).toString()), error.getMessage());
         assertTrue(error.getMessage().contains("label id 11 is not in the label map"), error.getMessage());
         assertTrue(error.getMessage().contains("\"ignore\": true"), error.getMessage());
+    }
+
+    /** What the IDE's wizard suggests for CamVid as it comes: the dataset's map, its classes recognised. */
+    @Test
+    void theDatasetsOwnLabelMapRecognisedAsCamVidGetsVoidElevenAndReadsTheLabels() throws IOException {
+        Path sequence = sharedCamVid().resolve("Seq05VD");
+        assumeTrue(Files.isDirectory(sequence), "CamVid not found at " + sequence);
+        LabelledVideoFolder layout = LabelledVideoFolder.of(sequence);
+        LabelMap own = LabelMaps.withPresetIgnoreId(LabelMaps.read(layout.labelMapFile().orElseThrow(), null));
+        ImageSequenceVideo video = ImageSequenceVideo.open(layout.frames());
+        ImageSequenceLabels truth = ImageSequenceLabels.open(layout.groundTruth(), video, own);
+
+        assertEquals(11, own.ignoreId().getAsInt());
+        assertEquals(video.width() * video.height(), truth.labels(0).ids().length);
+        LabelMap other = LabelMaps.cityscapes();
+        assertSame(other, LabelMaps.withPresetIgnoreId(other), "a map of other classes stays as it is");
     }
 
     @Test

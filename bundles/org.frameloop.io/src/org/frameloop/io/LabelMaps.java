@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import org.frameloop.core.label.ClassIdentity;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
@@ -61,13 +62,24 @@ public final class LabelMaps {
     }
 
     /**
-     * A label map by preset name ({@code cityscapes}, {@code camvid}) or from a file (see {@link #read}).
+     * {@code map} with the void id of the dataset whose classes it lists, when it lists a preset's classes
+     * (by {@link ClassIdentity}) but declares no ignore id: CamVid's own labelmap.json names classes 0..10 and
+     * leaves out 11 (void), which its label images use. Otherwise {@code map} itself.
      */
+    public static LabelMap withPresetIgnoreId(LabelMap map) {
+        LabelMap camvid = camvid();
+        if (map.ignoreId().isEmpty() && ClassIdentity.sameClasses(map, camvid)) {
+            return new LabelMap(map.classes(), camvid.ignoreId());
+        }
+        return map;
+    }
+
     /** The names {@link #named} knows as presets rather than files. */
     public static List<String> presetNames() {
         return List.of("camvid", "cityscapes");
     }
 
+    /** A label map by preset name ({@code cityscapes}, {@code camvid}) or from a file (see {@link #read}). */
     public static LabelMap named(String nameOrFile) throws IOException {
         return switch (nameOrFile.toLowerCase(Locale.ROOT)) {
         case "cityscapes" -> cityscapes();

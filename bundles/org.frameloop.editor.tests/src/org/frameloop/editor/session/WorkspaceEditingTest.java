@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -58,6 +59,48 @@ class WorkspaceEditingTest {
         LabelEdit outside = workspace.beginEdit("brush");
         workspace.paint(outside, new int[] { 20 * 40 + 20 }, DemoVideo.ROAD);
         assertEquals(DemoVideo.ROAD, workspace.project().session().labels().human(0).id(20, 20));
+        workspace.close();
+    }
+
+    @Test
+    void acceptingTheProposalFillsTheSamplesUnlabelledPixelsForOneClickAndUndoTakesItBack() throws Exception {
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(demoProject());
+        LabelStore labels = workspace.project().session().labels();
+        Region sample = new Region.Rectangle(0, 0, 10, 10);
+        workspace.queue().begin(1, List.of(new Sample(0, sample)));
+        LabelImage proposal = LabelImage.unlabeled(40, 30);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                proposal.set(x, y, x < 5 ? DemoVideo.ROAD : DemoVideo.SKY);
+            }
+        }
+        proposal.set(9, 9, LabelImage.UNLABELED); // a pixel the loop proposes nothing for
+        labels.putAuto(0, proposal);
+        LabelEdit first = workspace.beginEdit("polygon");
+        workspace.paint(first, new int[] { 0 }, DemoVideo.CAR); // the person already fixed pixel (0, 0)
+        workspace.commit(first, 2);
+        assertEquals(1, workspace.incompleteSamples().size());
+
+        assertEquals(98, workspace.acceptProposal(), "100 pixels less the fixed one and the unproposed one");
+
+        LabelImage human = labels.human(0);
+        assertEquals(DemoVideo.CAR, human.id(0, 0), "what the person labelled stays");
+        assertEquals(DemoVideo.ROAD, human.id(4, 3));
+        assertEquals(DemoVideo.SKY, human.id(8, 8));
+        assertEquals(LabelImage.UNLABELED, human.id(9, 9));
+        assertEquals(LabelImage.UNLABELED, human.id(20, 20), "outside the sample nothing is accepted");
+        assertEquals(3, workspace.queue().entries().get(0).clicks(), "accepting is one click");
+        assertEquals(1, workspace.incompleteSamples().size(), "pixel (9, 9) is still unlabelled");
+        LabelEdit last = workspace.beginEdit("brush");
+        workspace.paint(last, new int[] { 9 * 40 + 9 }, DemoVideo.SKY);
+        workspace.commit(last, 1);
+        assertTrue(workspace.incompleteSamples().isEmpty());
+
+        assertTrue(workspace.undo());
+        assertTrue(workspace.undo(), "the acceptance is one undoable edit");
+        assertEquals(DemoVideo.CAR, labels.human(0).id(0, 0));
+        assertEquals(LabelImage.UNLABELED, labels.human(0).id(4, 3));
         workspace.close();
     }
 

@@ -33,6 +33,7 @@ import org.frameloop.editor.session.LabelMapPresets;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.io.LabelMaps;
 
 /**
  * File > New Project: the video (a video file, an image folder or a dataset sequence with images/ and labels/;
@@ -335,7 +336,8 @@ public final class NewProjectWizard extends Wizard {
 
         LabelMap labelMap() throws IOException {
             if (fromJson.getSelection()) {
-                return LabelMapJson.read(Path.of(jsonFile.getText().trim()));
+                // a dataset's own map may leave out the void id its label images use (CamVid's does)
+                return LabelMaps.withPresetIgnoreId(LabelMapJson.read(Path.of(jsonFile.getText().trim())));
             }
             if (camVid.getSelection()) {
                 return LabelMapPresets.camVid11();

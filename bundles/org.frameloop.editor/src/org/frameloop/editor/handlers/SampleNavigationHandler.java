@@ -2,6 +2,8 @@ package org.frameloop.editor.handlers;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.swt.widgets.Shell;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
 import jakarta.inject.Named;
@@ -18,11 +20,12 @@ public class SampleNavigationHandler {
     }
 
     @Execute
-    public void execute(AnnotationWorkspace workspace, @Named(STEP) String step) {
+    public void execute(AnnotationWorkspace workspace, @Named(STEP) String step,
+            @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
         switch (step) {
             case "next" -> workspace.nextSample();
             case "previous" -> workspace.previousSample();
-            case "finishRound" -> workspace.finishRound();
+            case "finishRound" -> RoundCompletion.finish(shell, workspace);
             default -> throw new IllegalArgumentException("unknown sample step " + step);
         }
     }

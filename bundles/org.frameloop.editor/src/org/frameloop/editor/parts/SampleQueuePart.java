@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
+import org.frameloop.editor.handlers.RoundCompletion;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.SampleQueue;
 
@@ -67,7 +68,7 @@ public class SampleQueuePart {
         Button next = button(parent, "Next >", "Finish this sample and go to the next (Tab)", workspace::nextSample);
         next.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         finish = button(parent, "Finish round", "Hand the samples to the model: fine-tune and predict (Ctrl+Enter)",
-                workspace::finishRound);
+                () -> RoundCompletion.finish(parent.getShell(), workspace));
         finish.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar = new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH);
         bar.setMaximum(1000);

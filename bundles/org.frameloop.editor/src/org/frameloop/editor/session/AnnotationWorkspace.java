@@ -33,6 +33,8 @@ public final class AnnotationWorkspace {
         void changed(Change change, int frameIndex);
     }
 
+    private static final byte UNLABELED_ID = (byte) LabelImage.UNLABELED;
+
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
     private final SampleQueue queue = new SampleQueue();
     private final LoopProgress progress = new LoopProgress();
@@ -302,6 +304,53 @@ public final class AnnotationWorkspace {
             edits.done(edit);
         }
         queue.addClicks(clicks);
+    }
+
+    /**
+     * Accept and correct: the automatic labels (the loop's combined labels) become the person's on the
+     * current sample's pixels nobody labelled yet, as one undoable edit charged one click (one key). The
+     * person then fixes what is wrong with the other tools.
+     *
+     * @return the pixels accepted; 0 without a sample or where the loop proposes nothing
+     */
+    public int acceptProposal() {
+        AnnotationProject open = project();
+        Sample sample = currentSample();
+        if (open == null || sample == null) {
+            return 0;
+        }
+        int frameIndex = sample.frameIndex();
+        LabelStore labels = open.session().labels();
+        byte[] human = labels.human(frameIndex).ids();
+        byte[] proposal = labels.auto(frameIndex).ids();
+        int[] region = sample.region().pixelIndices(open.session().width());
+        int[] pixels = new int[region.length];
+        byte[] ids = new byte[region.length];
+        int count = 0;
+        for (int pixel : region) {
+            if (human[pixel] == UNLABELED_ID && proposal[pixel] != UNLABELED_ID) {
+                pixels[count] = pixel;
+                ids[count++] = proposal[pixel];
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        LabelEdit edit = new LabelEdit(frameIndex, "Accept proposal");
+        edit.apply(labels, java.util.Arrays.copyOf(pixels, count), java.util.Arrays.copyOf(ids, count));
+        commit(edit, 1);
+        return count;
+    }
+
+    /** The samples of this round with pixels nobody labelled (Finish round asks before handing them over). */
+    public List<Sample> incompleteSamples() {
+        AnnotationProject open = project();
+        if (open == null) {
+            return List.of();
+        }
+        LabelStore labels = open.session().labels();
+        return queue.entries().stream().map(SampleQueue.Entry::sample)
+                .filter(s -> !labels.isFullyHuman(s.frameIndex(), s.region())).toList();
     }
 
     public synchronized EditHistory history() {

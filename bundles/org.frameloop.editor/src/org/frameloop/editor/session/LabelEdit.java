@@ -52,6 +52,16 @@ public final class LabelEdit {
         parts.add(new Part(pixels, before, after));
     }
 
+    /** Sets each of {@code pixels} to its own id from {@code ids} and records the change. */
+    public void apply(LabelStore labels, int[] pixels, byte[] ids) {
+        if (pixels.length == 0) {
+            return;
+        }
+        byte[] after = ids.clone();
+        byte[] before = labels.setHuman(frameIndex, pixels, after);
+        parts.add(new Part(pixels.clone(), before, after));
+    }
+
     void undo(LabelStore labels) {
         for (int i = parts.size() - 1; i >= 0; i--) {
             Part part = parts.get(i);

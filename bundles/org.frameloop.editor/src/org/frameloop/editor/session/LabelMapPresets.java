@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.io.LabelMaps;
 
 /**
  * The label maps a new project can start from without a JSON file: CamVid's 11 classes (void = 11,
@@ -20,23 +21,17 @@ public final class LabelMapPresets {
     private LabelMapPresets() {
     }
 
-    /** CamVid as SegNet uses it: 11 classes, void (id 11) ignored. */
+    /**
+     * CamVid as SegNet uses it: 11 classes, void (id 11) ignored, named as the dataset's 11-class release
+     * and the shipped checkpoint name them (one definition, in org.frameloop.io).
+     */
     public static LabelMap camVid11() {
-        String[] names = { "Sky", "Building", "Pole", "Road", "Pavement", "Tree", "SignSymbol", "Fence", "Car",
-                "Pedestrian", "Bicyclist" };
-        int[] colours = { 0x808080, 0x800000, 0xc0c080, 0x804080, 0x0000c0, 0x808000, 0xc08080, 0x404080, 0x400080,
-                0x404000, 0x0080c0 };
-        return build(names, colours, OptionalInt.of(11));
+        return LabelMaps.camvid();
     }
 
     /** Cityscapes' 19 evaluation classes with their train ids and official colours. */
     public static LabelMap cityscapes19() {
-        String[] names = { "road", "sidewalk", "building", "wall", "fence", "pole", "traffic light", "traffic sign",
-                "vegetation", "terrain", "sky", "person", "rider", "car", "truck", "bus", "train", "motorcycle",
-                "bicycle" };
-        int[] colours = { 0x804080, 0xf423e8, 0x464646, 0x66669c, 0xbe9999, 0x999999, 0xfaaa1e, 0xdcdc00, 0x6b8e23,
-                0x98fb98, 0x4682b4, 0xdc143c, 0xff0000, 0x00008e, 0x000046, 0x003c64, 0x005064, 0x0000e6, 0x770b20 };
-        return build(names, colours, OptionalInt.empty());
+        return LabelMaps.cityscapes();
     }
 
     /**
@@ -74,13 +69,5 @@ public final class LabelMapPresets {
             throw new IllegalArgumentException("the class list is empty: write one class name per line");
         }
         return new LabelMap(classes, OptionalInt.empty());
-    }
-
-    private static LabelMap build(String[] names, int[] colours, OptionalInt ignore) {
-        List<LabelClass> classes = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            classes.add(new LabelClass(i, names[i], colours[i]));
-        }
-        return new LabelMap(classes, ignore);
     }
 }

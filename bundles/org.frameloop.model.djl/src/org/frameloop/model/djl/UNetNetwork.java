@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.frameloop.core.label.LabelClass;
+import org.frameloop.core.label.ClassIdentity;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.lib.djl.DjlRuntime;
@@ -145,21 +145,9 @@ final class UNetNetwork implements SegmentationNetwork {
         return adapted;
     }
 
-    /**
-     * Same ids with the same names: the head's outputs mean the same things. The ignore id is not compared:
-     * it has no logit, and a dataset's label map often omits it (CamVid's JSON lists 0..10 without void 11)
-     * while the preset declares it; both skip it in the loss.
-     */
+    /** Same ids meaning the same classes (names compared as {@link ClassIdentity} does). */
     static boolean sameClasses(LabelMap a, LabelMap b) {
-        if (a.classes().size() != b.classes().size() || a.idSpan() != b.idSpan()) {
-            return false;
-        }
-        for (LabelClass c : a.classes()) {
-            if (b.byId(c.id()).map(d -> !d.name().equals(c.name())).orElse(true)) {
-                return false;
-            }
-        }
-        return true;
+        return ClassIdentity.sameClasses(a, b);
     }
 
     UNet unet() {
