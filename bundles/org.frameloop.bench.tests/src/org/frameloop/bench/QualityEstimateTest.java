@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The quality estimate made without ground truth, on generated videos with known truth (fixed seeds): its
  * 90% interval holds the true mIoU in most rounds, and a run that steers by it stops only at labels that
  * truly reach the target. Flow propagation stands in for the network (fast, and its confidence is not
- * calibrated: the audits must correct it).
+ * calibrated: the audits must correct it). Without a fusion, as the product runs propagation: the evidence
+ * fusion weighs carried labels against the model, and propagation is carried labels already, so the two
+ * would vouch for each other (measured: the interval then held the truth in 75% of rounds, 93% without).
  */
 class QualityEstimateTest {
 
@@ -44,8 +46,7 @@ class QualityEstimateTest {
         AnnotationLoop loop = new AnnotationLoop(session, REGISTRY.create(ExtensionPoint.MODELS, "propagation", Map.of()),
                 REGISTRY.create(ExtensionPoint.GRANULARITIES, "rect", Map.of("sizePx", "16")),
                 REGISTRY.create(ExtensionPoint.SELECTORS, "coverage", Map.of()),
-                new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings)
-                .withFusion(REGISTRY.create(ExtensionPoint.FUSIONS, "evidence", Map.of()));
+                new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings);
         LoopResult result = loop.run(new NullProgressMonitor());
         ConfusionMatrix confusion = new ConfusionMatrix(video.labelMap().idSpan(), video.ignoreId());
         for (int f = 0; f < video.video().frameCount(); f++) {
@@ -59,7 +60,7 @@ class QualityEstimateTest {
         int rounds = 0;
         int covered = 0;
         StringBuilder misses = new StringBuilder();
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= 8; seed++) {
             BenchVideo video = BenchVideo.open(TinyVideos.write(folder.resolve("v" + seed), 16, 64, 48, seed));
             for (RoundReport report : run(video, true, 1.0).result().rounds()) {
                 if (report.round() < 2) {
@@ -74,10 +75,9 @@ class QualityEstimateTest {
                 }
             }
         }
-        assertTrue(rounds >= 12, rounds + " rounds");
-        // The issue asks for 85%; measured here: 15 of 21 (71%), misses mostly optimistic with 2-5 audits
-        // (docs/fusion-and-quality.md). This guards what is reached; raising it is open work.
-        assertTrue(covered >= 0.7 * rounds, covered + " of " + rounds + " rounds covered;" + misses);
+        assertTrue(rounds >= 50, rounds + " rounds");
+        // measured: 52 of 56 (93%); the misses are round 4 with 3 audits
+        assertTrue(covered >= 0.85 * rounds, covered + " of " + rounds + " rounds covered;" + misses);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.frameloop.core.image.LabelImage;
  * </ul>
  * The 90% interval comes from the spread of the error ratios of the audits of the last rounds. Which true class a wrong
  * pixel has is taken from every labelled sample's errors (where the automatic label said l, how often the
- * person said c). Plain Java, primitive arrays; a frame's confidences are kept quantised to a byte.
+ * person said c). Plain Java, primitive arrays; a frame's confidences are kept as a byte per pixel, the
+ * probability of being wrong on a logarithmic scale (see {@link #errorCode}).
  */
 public final class QualityEstimator {
 
@@ -45,6 +46,28 @@ public final class QualityEstimator {
     /** [labelled as][truly]: wrong pixels seen in labelled samples. */
     private final double[][] confusedAs;
     private final List<Audit> audits = new ArrayList<>();
+
+    /** Code of a pixel a person labelled: right for certain. */
+    private static final byte HUMAN_CODE = (byte) 255;
+    /** Codes per decade of error probability: neighbouring codes differ by 6%. */
+    private static final double CODES_PER_DECADE = 40;
+    /** The smallest error probability kept (code 240); below it a pixel counts as this. */
+    static final double MIN_ERROR = 1e-6;
+
+    /**
+     * A byte for a pixel's probability of being wrong, on a log scale from 1 (code 0) to {@value #MIN_ERROR}
+     * (code 240). A linear byte rounded every p above 0.998 to "certainly right", so a fusion that claims
+     * 0.999 where 3% are wrong expected no errors at all, and no audit ratio could scale that up.
+     */
+    static byte errorCode(double errorProbability) {
+        double e = Math.max(MIN_ERROR, Math.min(1, errorProbability));
+        return (byte) Math.round(-CODES_PER_DECADE * Math.log10(e));
+    }
+
+    static double errorProbability(byte code) {
+        int k = code & 0xFF;
+        return k == (HUMAN_CODE & 0xFF) ? 0 : Math.pow(10, -k / CODES_PER_DECADE);
+    }
 
     /** One random sample scored before its labels were used. */
     public record Audit(int round, double expectedWrong, long actualWrong, long pixels, long clicks,
@@ -96,7 +119,7 @@ public final class QualityEstimator {
                 if (c < classes && c != ignoreId) {
                     human[c]++;
                 }
-                quantised[i] = (byte) 255;
+                quantised[i] = HUMAN_CODE;
                 continue;
             }
             int c = ids[i] & 0xFF;
@@ -110,8 +133,8 @@ public final class QualityEstimator {
                 continue;
             }
             float p = Math.max(0, Math.min(1, pixelConfidence[i]));
-            quantised[i] = (byte) Math.round(p * 255);
-            double q = (quantised[i] & 0xFF) / 255.0;
+            quantised[i] = errorCode(1 - p);
+            double q = 1 - errorProbability(quantised[i]);
             expectedRight[c] += q;
             expectedWrong[c] += 1 - q;
             wrong += 1 - q;
@@ -156,7 +179,7 @@ public final class QualityEstimator {
                 wrongByClass[a]++;
                 confusedAs[a][t]++;
             }
-            double e = conf == null ? 1 : 1 - (conf[i] & 0xFF) / 255.0;
+            double e = conf == null ? 1 : errorProbability(conf[i]);
             expected += e;
             expectedByClass[a] += e;
         }
