@@ -16,8 +16,7 @@ public class AcceptProposalHandler {
     public void execute(AnnotationWorkspace workspace) {
         int accepted = workspace.acceptProposal();
         workspace.setNotice(accepted == 0
-                ? "Nothing to accept: the model proposes no label for this sample's unlabelled pixels"
-                : "Accepted the model's labels on " + accepted + " pixels (1 click): correct what is wrong, "
-                        + "Ctrl+Z takes them back");
+                ? "Nothing to accept: no model labels on this sample's unlabelled pixels"
+                : "Accepted " + accepted + " px of the model's labels: correct them, or Ctrl+Z");
     }
 }

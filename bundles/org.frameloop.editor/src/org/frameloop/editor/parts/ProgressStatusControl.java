@@ -52,7 +52,9 @@ public class ProgressStatusControl {
                 + "/" + workspace.frameCount() + "  |  " + workspace.tool().label() : "No project";
         String progress = workspace.progress().text();
         String notice = workspace.notice();
-        String line = progress.isEmpty() ? project : project + "  |  " + progress;
+        String pointer = workspace.pointerText();
+        String line = pointer.isEmpty() ? project : project + "  |  " + pointer;
+        line = progress.isEmpty() ? line : line + "  |  " + progress;
         text.setText(notice.isEmpty() ? line : line + "  |  " + notice);
         bar.setVisible(workspace.progress().running());
         bar.setSelection((int) Math.round(workspace.progress().roundFraction() * 1000));

@@ -38,7 +38,8 @@ public class SampleQueuePart {
     private Label status;
     private UiRefresh refresh;
     private final AnnotationWorkspace.Listener listener = (change, frame) -> {
-        if (change != AnnotationWorkspace.Change.LABELS && change != AnnotationWorkspace.Change.UNCERTAINTY) {
+        if (change != AnnotationWorkspace.Change.LABELS && change != AnnotationWorkspace.Change.UNCERTAINTY
+                && change != AnnotationWorkspace.Change.POINTER) {
             refresh.request();
         }
     };

@@ -32,7 +32,11 @@ public class TimelinePart {
     private AnnotationWorkspace workspace;
     private Canvas canvas;
     private UiRefresh refresh;
-    private final AnnotationWorkspace.Listener listener = (change, frame) -> refresh.request();
+    private final AnnotationWorkspace.Listener listener = (change, frame) -> {
+        if (change != AnnotationWorkspace.Change.POINTER) {
+            refresh.request();
+        }
+    };
 
     @PostConstruct
     public void createControls(Composite parent, AnnotationWorkspace workspace) {

@@ -61,6 +61,7 @@ final class VideoCanvas {
     private double[] strokeLast;
     private int[] panStart;
     private Point mouse = new Point(-1, -1);
+    private Sample followed;
 
     VideoCanvas(Composite parent, AnnotationWorkspace workspace) {
         this.workspace = workspace;
@@ -76,6 +77,7 @@ final class VideoCanvas {
         canvas.addListener(SWT.MouseUp, this::mouseUp);
         canvas.addListener(SWT.MouseDoubleClick, this::doubleClick);
         canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
+        canvas.addListener(SWT.MouseExit, e -> workspace.pointAt(-1, -1));
         canvas.addListener(SWT.KeyDown, this::keyDown);
         canvas.addListener(SWT.Traverse, e -> {
             // Tab and Shift+Tab are the Next/Previous sample bindings, not focus traversal
@@ -120,6 +122,7 @@ final class VideoCanvas {
             superpixelFill = new SuperpixelFill(workspace, superpixels::prepare);
             buffer = null;
             fitted = true;
+            followed = null;
             polygon.clear();
         }
         VideoSession session = project.session();
@@ -164,6 +167,62 @@ final class VideoCanvas {
 
     double zoom() {
         return zoom;
+    }
+
+    /** Zooms to the current sample when it is another one than at the last call (Tab, a new round). */
+    void followSample() {
+        Sample sample = workspace.currentSample();
+        if (sample != null && !sample.equals(followed) && sample.frameIndex() == workspace.frame()) {
+            followed = sample;
+            zoomToSample();
+        }
+    }
+
+    /**
+     * The current sample fills about half the view, centred; a sample of half the frame or more, or none,
+     * fits the frame instead.
+     */
+    void zoomToSample() {
+        AnnotationProject project = workspace.project();
+        Sample sample = workspace.currentSample();
+        Rectangle area = canvas.getClientArea();
+        if (project == null || sample == null || area.width <= 0 || area.height <= 0) {
+            fit();
+            return;
+        }
+        int width = project.session().width();
+        int[] box = boundingBox(sample.region(), width);
+        if ((long) box[2] * box[3] * 2 >= (long) width * project.session().height()) {
+            fit();
+            return;
+        }
+        fit();
+        double fitZoom = zoom;
+        zoom = Math.max(fitZoom, Math.min(32, Math.min(area.width / (2.0 * box[2]), area.height / (2.0 * box[3]))));
+        offsetX = area.width / 2.0 - (box[0] + box[2] / 2.0) * zoom;
+        offsetY = area.height / 2.0 - (box[1] + box[3] / 2.0) * zoom;
+        fitted = false;
+        canvas.redraw();
+    }
+
+    /** {x, y, width, height} of a region's pixels. */
+    private static int[] boundingBox(Region region, int frameWidth) {
+        if (region instanceof Region.Rectangle r) {
+            return new int[] { r.x(), r.y(), r.width(), r.height() };
+        }
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int pixel : region.pixelIndices(frameWidth)) {
+            int x = pixel % frameWidth;
+            int y = pixel / frameWidth;
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
+        }
+        return maxX < 0 ? new int[] { 0, 0, frameWidth, 1 } : new int[] { minX, minY, maxX - minX + 1, maxY - minY + 1 };
     }
 
     /** Screen position (canvas coordinates) of image point (x, y): for tests that post mouse events. */
@@ -278,7 +337,10 @@ final class VideoCanvas {
         double y = imageY(e.y);
         switch (workspace.tool()) {
             case POLYGON -> {
-                polygon.add(new double[] { x, y });
+                // a click in the letterbox puts the vertex on the image's edge, not outside it
+                VideoSession session = workspace.project().session();
+                polygon.add(new double[] { Math.max(0, Math.min(session.width(), x)),
+                        Math.max(0, Math.min(session.height(), y)) });
                 canvas.redraw();
             }
             case BRUSH, ERASER -> {
@@ -296,6 +358,7 @@ final class VideoCanvas {
 
     private void mouseMove(Event e) {
         mouse = new Point(e.x, e.y);
+        workspace.pointAt((int) Math.floor(imageX(e.x)), (int) Math.floor(imageY(e.y)));
         if (panStart != null) {
             offsetX += e.x - panStart[0];
             offsetY += e.y - panStart[1];

@@ -24,6 +24,9 @@ import jakarta.annotation.PreDestroy;
  */
 public class VideoEditorPart {
 
+    /** The part's id in the application model. */
+    public static final String ID = "org.frameloop.editor.part.videoEditor";
+
     private AnnotationWorkspace workspace;
     private VideoCanvas canvas;
     private ToolBar tools;
@@ -36,6 +39,7 @@ public class VideoEditorPart {
     private Label frameLabel;
     private UiRefresh imageRefresh;
     private UiRefresh controlsRefresh;
+    private UiRefresh sampleFollow;
     private final AnnotationWorkspace.Listener listener = this::changed;
 
     @PostConstruct
@@ -56,6 +60,7 @@ public class VideoEditorPart {
 
         imageRefresh = new UiRefresh(canvas.control(), canvas::refreshImage);
         controlsRefresh = new UiRefresh(canvas.control(), this::refreshControls);
+        sampleFollow = new UiRefresh(canvas.control(), canvas::followSample);
         workspace.addListener(listener);
         canvas.refreshImage();
         refreshControls();
@@ -119,6 +124,9 @@ public class VideoEditorPart {
             case PROJECT, FRAME, VIEW, QUEUE -> {
                 imageRefresh.request();
                 controlsRefresh.request();
+                if (change != Change.VIEW) {
+                    sampleFollow.request(); // Tab or a new round: the next sample is zoomed to
+                }
             }
             case TOOL -> {
                 controlsRefresh.request();
@@ -147,6 +155,21 @@ public class VideoEditorPart {
         frameSlider.setSelection(workspace.frame());
         frameLabel.setText(frames == 0 ? "no video" : String.format("Frame %d / %d", workspace.frame() + 1, frames));
         frameLabel.getParent().layout();
+    }
+
+    /** The whole frame in view (Ctrl+0). */
+    public void fitToWindow() {
+        canvas.fit();
+    }
+
+    /** The current sample fills the view (Z). */
+    public void zoomToSample() {
+        canvas.zoomToSample();
+    }
+
+    /** The canvas's zoom (screen pixels per image pixel), for tests. */
+    public double zoom() {
+        return canvas.zoom();
     }
 
     @Focus

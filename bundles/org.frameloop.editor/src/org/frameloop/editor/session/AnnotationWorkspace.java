@@ -24,7 +24,9 @@ public final class AnnotationWorkspace {
 
     /** What changed. */
     public enum Change {
-        PROJECT, FRAME, TOOL, VIEW, QUEUE, LABELS, ROUNDS, PROGRESS, UNCERTAINTY
+        PROJECT, FRAME, TOOL, VIEW, QUEUE, LABELS, ROUNDS, PROGRESS, UNCERTAINTY,
+        /** The mouse moved over the frame: {@link #pointerText()} changed. */
+        POINTER
     }
 
     /** Told after a change; {@code frameIndex} is the frame concerned for LABELS and UNCERTAINTY, else -1. */
@@ -55,6 +57,10 @@ public final class AnnotationWorkspace {
     private boolean showAuto = true;
     private boolean unlocked;
     private String notice = "";
+    private int pointerX = -1;
+    private int pointerY = -1;
+    /** What {@link #toggleOverlay} hid: human and automatic layers. */
+    private boolean[] hiddenLayers;
 
     public AnnotationWorkspace(EditorPreferences preferences) {
         this.preferences = preferences;
@@ -230,6 +236,58 @@ public final class AnnotationWorkspace {
     }
 
     /** Allows edits anywhere on the frame, not only inside the current sample. */
+    /** Hides every label over the frame, or shows again what was hidden (the O key). */
+    public void toggleOverlay() {
+        boolean human;
+        boolean auto;
+        synchronized (this) {
+            if (showHuman || showAuto) {
+                hiddenLayers = new boolean[] { showHuman, showAuto };
+                human = false;
+                auto = false;
+            } else {
+                human = hiddenLayers == null || hiddenLayers[0];
+                auto = hiddenLayers == null || hiddenLayers[1];
+                hiddenLayers = null;
+            }
+        }
+        setView(opacityPercent(), human, auto);
+    }
+
+    /** The image pixel under the mouse (outside the frame when off the image). */
+    public void pointAt(int x, int y) {
+        synchronized (this) {
+            if (x == pointerX && y == pointerY) {
+                return;
+            }
+            pointerX = x;
+            pointerY = y;
+        }
+        fire(Change.POINTER, -1);
+    }
+
+    /** "x 34, y 20: car (human)" for the pixel under the mouse, or "" off the image. */
+    public String pointerText() {
+        AnnotationProject open = project();
+        int x;
+        int y;
+        synchronized (this) {
+            x = pointerX;
+            y = pointerY;
+        }
+        if (open == null || x < 0 || y < 0 || x >= open.session().width() || y >= open.session().height()) {
+            return "";
+        }
+        LabelStore labels = open.session().labels();
+        int f = frame();
+        int human = labels.human(f).id(x, y);
+        int id = human != LabelImage.UNLABELED ? human : labels.auto(f).id(x, y);
+        String name = id == LabelImage.UNLABELED ? "unlabelled"
+                : open.session().labelMap().byId(id).map(c -> c.name()).orElse(id == open.session().ignoreId()
+                        ? "void" : "id " + id) + (human != LabelImage.UNLABELED ? " (human)" : " (model)");
+        return "x " + x + ", y " + y + ": " + name;
+    }
+
     public void setUnlocked(boolean value) {
         synchronized (this) {
             unlocked = value;
