@@ -53,18 +53,18 @@ import com.google.gson.JsonParser;
  * labelmap.json           the label map
  * labels/human/NNNNNN.png the user's work: 8-bit palette PNG, 255 = unlabeled
  * labels/auto/NNNNNN.png  the model's labels (derived: rebuilt by the next prediction)
- * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports, round reports
+ * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports, edits, round reports
+ * ledger.jsonl.bak        the journal as it was before the last session wrote to it
  * model/                  model checkpoints (derived: rebuilt by fine-tuning on the human labels)
  * cache/                  flow and other derived data (deletable)
- * </pre>
- * project.lock, .json      who writes the project now ({@link ProjectLock}: one writer per project)
+ * project.lock(.json)     who writes the project now ({@link ProjectLock}: one writer per project)
  * </pre>
  * A project is opened for writing ({@link #open}, {@link #create}: the lock is taken, a second writer is refused
  * naming the holder) or read-only ({@link #openReadOnly}: no lock, nothing is written, problems are reported
  * in {@link #problems()} instead of refusing). Opening for writing refuses a journal that disagrees with the
  * human label files (missing or emptied while labels exist, a torn record that may have held clicks, labels
  * it records that are gone), naming the files: a resume never starts afresh over a person's clicks.
- * <pre>
+ * <p>
  * Every file but the journal is written atomically (temp file, fsync, rename); the journal is appended
  * and forced line by line, after the human label file it describes. A project is created in a staging
  * folder and renamed into place, so a crash never leaves half a project.
