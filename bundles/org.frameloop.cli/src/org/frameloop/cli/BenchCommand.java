@@ -125,7 +125,7 @@ final class BenchCommand implements CliCommand {
         }
         PluginRegistry registry = PluginRegistry.ofPlatform();
         BenchPlan plan = plan(options, registry);
-        Path outFolder = Path.of(options.get("out", "frameloop-bench"));
+        Path outFolder = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-bench")));
         Optional<Path> docs = options.has("write-docs") ? Optional.of(Path.of(options.get("write-docs", null)))
                 : Optional.empty();
         ConsoleProgress progress = new ConsoleProgress(out);

@@ -57,7 +57,7 @@ final class DemoCommand implements CliCommand {
                 case "source" -> SyntheticVideoSpec.Style.SOURCE;
                 default -> throw new UsageException("--style must be target or source");
             };
-            Path outFolder = Path.of(options.get("out", "frameloop-demo"));
+            Path outFolder = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-demo")));
             Path videoFolder = outFolder.resolve("video");
             SyntheticVideoSpec spec = SyntheticVideoSpec.of(size[1], size[0], frames, seed, style);
             if (!isAlreadyGenerated(videoFolder, spec)) {

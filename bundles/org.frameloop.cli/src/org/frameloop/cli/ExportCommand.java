@@ -40,7 +40,9 @@ final class ExportCommand implements CliCommand {
             if (options.has("help")) {
                 out.print(options.help("--project DIR --format ID --out DIR",
                         "Writes every frame's labels (human where a person labelled, the model's elsewhere) in a\n"
-                                + "standard format. Formats are plugins (org.frameloop.core.formats):\n"
+                                + "standard format. A frame without the model's labels (and not labelled by hand\n"
+                                + "everywhere) stops the export, naming the frames: nothing is exported blank.\n"
+                                + "Formats are plugins (org.frameloop.core.formats):\n"
                                 + describe(registry)));
                 return 0;
             }
@@ -50,8 +52,11 @@ final class ExportCommand implements CliCommand {
             Contribution<LabelExporter> contribution = registry.find(ExtensionPoint.EXPORTERS, formatId)
                     .orElseThrow(() -> new UsageException("no exporter '" + formatId + "'; installed: " + ids(registry)));
             LabelExporter exporter = contribution.create(options.keyValues("format-param"));
-            try (ProjectStore project = ProjectStore.open(folder)) {
+            // held for the export: no writer changes labels while they are read
+            try (ProjectStore project = ProjectStore.open(folder, "cli export")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
+                project.labels().requireEveryFrameLabelled();
+                OutputFolder.prepare("out", target);
                 long started = System.nanoTime();
                 ConsoleProgress progress = new ConsoleProgress(out);
                 exporter.export(project.labels(), project.labelMap(), target, progress);

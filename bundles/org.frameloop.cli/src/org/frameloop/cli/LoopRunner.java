@@ -182,8 +182,8 @@ final class LoopRunner {
             VideoInfo info = new VideoInfo(video.name(),
                     plan.videoPath() == null ? null : plan.videoPath().toAbsolutePath().toString(), video.frameCount(),
                     video.width(), video.height());
-            try (ProjectStore project = plan.resume() ? ProjectStore.open(plan.folder())
-                    : ProjectStore.create(plan.folder(), info, labelMap, recorded)) {
+            try (ProjectStore project = plan.resume() ? ProjectStore.open(plan.folder(), "cli run --resume")
+                    : ProjectStore.create(plan.folder(), info, labelMap, recorded, "cli run")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
                 FlowCache flow = flowProvider == null ? null
                         : new FlowCache(video, flowProvider, project.cacheFolder().resolve("flow"));

@@ -61,7 +61,8 @@ final class RunCommand implements CliCommand {
         JsonObject settings;
         Path videoPath;
         LabelMap labelMap;
-        try (ProjectStore project = ProjectStore.open(folder)) {
+        // opened for writing here too: a held project or a journal that disagrees with the labels stops it now
+        try (ProjectStore project = ProjectStore.open(folder, "cli run --resume")) {
             settings = project.settings();
             labelMap = project.labelMap();
             videoPath = project.videoPath().orElseThrow(() -> new UsageException(folder
@@ -71,7 +72,7 @@ final class RunCommand implements CliCommand {
         if (!settings.has("groundTruth")) {
             throw new UsageException(folder + ": the project records no ground truth, which the simulated annotator needs");
         }
-        Path out_ = Path.of(options.get("out", folder.toAbsolutePath().getParent().toString()));
+        Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", folder.toAbsolutePath().getParent().toString())));
         Video frames = VideoFiles.open(videoPath);
         try {
             ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()),
@@ -140,7 +141,7 @@ final class RunCommand implements CliCommand {
                     : given.resolveSibling(LabelledVideoFolder.LABEL_MAP_FILE);
             String labels = options.get("labels",
                     layout.flatMap(LabelledVideoFolder::labelMapFile).orElse(besideVideo).toString());
-            Path out_ = Path.of(options.get("out", "frameloop-run"));
+            Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-run")));
             LabelMap labelMap = labelMap(options, labels);
             PluginRegistry registry = PluginRegistry.ofPlatform();
             LoopRunner.Choices choices = LoopRunner.choices(options, registry);

@@ -91,6 +91,34 @@ class BadInputTest {
     }
 
     @Test
+    void garbageBytesInProjectJsonAreRefusedAsNotValidJsonNamingIt() throws IOException {
+        Path file = project.resolve("project.json");
+        Files.write(file, new byte[] { '{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '}' });
+        Map<Path, byte[]> before = snapshot();
+
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectStore.open(project));
+
+        assertNames(file, e, "is not valid JSON", "not UTF-8 text");
+        assertTrue(!e.getMessage().contains("Input length"), e.getMessage());
+        assertUntouched(before);
+    }
+
+    @Test
+    void aLabelMapWithTwoClassesOfOneNameIsRefusedNamingBothIds() throws IOException {
+        Path json = temp.resolve("labelmap.json");
+        Files.writeString(json, "[{\"id\":0,\"name\":\"road\",\"color\":\"#804080\"},"
+                + "{\"id\":1,\"name\":\"car\",\"color\":\"#400080\"},{\"id\":3,\"name\":\"Road\",\"color\":\"#000080\"}]");
+        Path list = temp.resolve("classes.txt");
+        Files.writeString(list, "0 sky\n1 car\n2 car\n");
+
+        IOException fromJson = assertThrows(IOException.class, () -> LabelMaps.read(json, null));
+        IOException fromList = assertThrows(IOException.class, () -> LabelMaps.read(list, null));
+
+        assertNames(json, fromJson, "class name 'Road' is used by ids 0 and 3");
+        assertNames(list, fromList, "class name 'car' is used by ids 1 and 2");
+    }
+
+    @Test
     void aProjectFromANewerFrameloopIsRefusedSayingWhichVersions() throws IOException {
         Path file = project.resolve("project.json");
         Files.writeString(file, Files.readString(file).replace("\"formatVersion\": 2", "\"formatVersion\": 7"));

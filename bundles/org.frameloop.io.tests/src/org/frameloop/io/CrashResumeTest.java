@@ -192,12 +192,12 @@ class CrashResumeTest {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Where the classes the child needs come from: this fragment, io, core, equinox.common (and the OSGi classes SubMonitor touches), gson. */
-    private static String childClassPath() throws URISyntaxException {
+    static String childClassPath() throws URISyntaxException {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> type : List.of(CrashableAnnotationRun.class, ProjectStore.class, AnnotationLoop.class,
                 SubMonitor.class, org.eclipse.osgi.service.debug.DebugOptionsListener.class, Gson.class)) {

@@ -89,14 +89,14 @@ class ProjectStoreTest {
     }
 
     @Test
-    void aTornLastJournalLineIsTheUnfinishedStepItIsDroppedAndCutOnTheNextAppend() throws IOException {
+    void aTornLastChosenLineHoldsNoClicksItIsDroppedAndCutOnTheNextAppend() throws IOException {
         Sample a = new Sample(0, new Region.Rectangle(0, 0, 16, 16));
         try (ProjectStore store = create()) {
             VideoSession session = VideoSession.start(SyntheticScene.video(FRAMES), SyntheticScene.LABEL_MAP, null, null);
             store.attach(session);
             annotate(session, 1, a, 4);
         }
-        Files.writeString(project.resolve("ledger.jsonl"), "{\"kind\":\"sample\",\"round\":1,\"fra",
+        Files.writeString(project.resolve("ledger.jsonl"), "{\"kind\":\"chosen\",\"round\":2,\"sam",
                 java.nio.file.StandardOpenOption.APPEND);
 
         try (ProjectStore store = ProjectStore.open(project)) {
@@ -105,8 +105,8 @@ class ProjectStoreTest {
             store.journalChosen(2, List.of(a));
         }
         List<String> lines = Files.readAllLines(project.resolve("ledger.jsonl"));
-        assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith("{\"kind\":\"chosen\""), lines.get(1));
+        assertEquals(3, lines.size(), "the edit and sample records of frame 0, the new chosen record: " + lines);
+        assertTrue(lines.get(2).startsWith("{\"kind\":\"chosen\",\"round\":2,\"samples\""), lines.get(2));
     }
 
     @Test
@@ -132,6 +132,9 @@ class ProjectStoreTest {
                 + "\"labelMap\":\"labelmap.json\",\"settings\":{\"video\":\"seq\",\"frames\":4,\"size\":\"48x32\"}}";
         Files.writeString(project.resolve("project.json"), v1);
         org.frameloop.core.label.LabelMapJson.write(project.resolve("labelmap.json"), SyntheticScene.LABEL_MAP);
+        // the labels the format-1 journal records (the journal must agree with the label files)
+        org.frameloop.core.io.ImageCodec.writeLabels(project.resolve("labels/human/000002.png"),
+                LabelImage.unlabeled(48, 32), SyntheticScene.LABEL_MAP);
         Files.writeString(project.resolve("ledger.jsonl"), "{\"round\":1,\"frame\":2,\"region\":{\"type\":\"frame\"},"
                 + "\"clicks\":9,\"seconds\":0.0,\"annotator\":\"simulated\",\"time\":\"2026-01-01T00:00:00Z\"}\n");
 

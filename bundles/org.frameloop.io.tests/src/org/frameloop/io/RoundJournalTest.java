@@ -76,6 +76,8 @@ class RoundJournalTest {
     void aJournalWithoutRoundLinesStillOpensWithNoHistory() throws IOException {
         Path project = temp.resolve("project");
         ProjectStore.create(project, SyntheticScene.info(FRAMES), SyntheticScene.LABEL_MAP, Map.of()).close();
+        org.frameloop.core.io.ImageCodec.writeLabels(project.resolve("labels/human/000001.png"), SyntheticScene.truth(1),
+                SyntheticScene.LABEL_MAP);
         // written by a build from before round lines: a chosen line and a sample line
         Files.writeString(project.resolve(ProjectStore.LEDGER_FILE),
                 "{\"kind\":\"chosen\",\"round\":1,\"samples\":[{\"frame\":1,\"region\":{\"type\":\"rect\",\"x\":0,\"y\":0,"

@@ -12,8 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
+import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.sample.Region;
@@ -35,6 +41,7 @@ import com.google.gson.JsonPrimitive;
  * {"kind":"chosen","round":3,"samples":[{"frame":2,"region":{...}}, ...]}   the selector's pick, before annotating
  * {"kind":"sample","round":3,"frame":2,"region":{...},"clicks":14,"seconds":0.0,"annotator":"simulated","time":"..."}
  * {"kind":"import","frame":5,"source":"masks/000005.png","pixels":1234}   a mask imported as human labels
+ * {"kind":"edit","frame":4}   a person's labels saved outside a journaled sample (journaled before the file)
  * {"kind":"round","round":3,"roundClicks":40,"totalClicks":120,"frameByFrameClicks":9000,"miou":0.61,
  *  "perClassIou":[0.9,null],"estimatedQuality":0.8,"humanPixelShare":0.04,"candidates":64,
  *  "millis":{"select":5,"annotate":60000,"fineTune":900,"predict":300,"evaluate":20}}   a finished round's report
@@ -42,14 +49,35 @@ import com.google.gson.JsonPrimitive;
  * Lines without {@code kind} (project format 1) are samples. Round lines came later (journals without them
  * read as before); a number that is unknown (mIoU without ground truth) is left out or null. A round
  * reported again (a restarted loop reports the state it starts from under the last round's number) keeps
- * its latest line. A crash can only leave the last line torn
- * (no newline, or not JSON): reading drops it, because the step it journaled never completed.
+ * its latest line. A crash can only leave the last line torn (no newline, or not JSON): reading sets it
+ * aside and says so ({@link Content#tornTail}); whether the project may go on without it is the store's call.
+ * <p>
+ * Every line ends in {@code "crc":"xxxxxxxx"}, the CRC32 of the line's JSON without it, checked on reading;
+ * lines written before checksums have none and are read as they are. Before the first write of a session the
+ * journal is copied to {@value #BACKUP_SUFFIX} beside it, so a journal damaged later can be restored.
  */
 final class Journal implements AutoCloseable {
 
-    /** Everything the journal says, in order. */
+    /**
+     * Everything the journal says, in order.
+     *
+     * @param mentionedFrames frames any record names (chosen, annotated, imported, edited)
+     * @param records         the number of complete records
+     * @param tornText        the start of a torn last line, null when the journal ends cleanly
+     * @param tornLine        the line number of the torn line (0 when none)
+     */
     record Content(List<LedgerEntry> samples, Map<Integer, List<Sample>> chosenByRound, List<Integer> importedFrames,
-            Map<Integer, RoundReport> reportsByRound, long validBytes, boolean tornTail) {
+            Map<Integer, RoundReport> reportsByRound, Set<Integer> mentionedFrames, int records, long validBytes,
+            String tornText, int tornLine) {
+
+        boolean tornTail() {
+            return tornText != null;
+        }
+
+        /** Whether the torn line may have recorded clicks or human labels (anything but a chosen or round record). */
+        boolean tornTailMayHoldClicks() {
+            return tornTail() && !TORN_HARMLESS.matcher(tornText).lookingAt();
+        }
 
         /** The highest round any line mentions, 0 when none. */
         int lastRound() {
@@ -65,6 +93,12 @@ final class Journal implements AutoCloseable {
     }
 
     private static final Gson GSON = new Gson();
+
+    /** The copy of the journal kept before a session's first write, beside it. */
+    static final String BACKUP_SUFFIX = ".bak";
+
+    private static final Pattern CHECKSUM = Pattern.compile(",\"crc\":\"([0-9a-f]{8})\"}$");
+    private static final Pattern TORN_HARMLESS = Pattern.compile("\\{\\s*\"kind\"\\s*:\\s*\"(chosen|round)\"");
 
     private final Path file;
     private FileChannel channel;
@@ -82,12 +116,14 @@ final class Journal implements AutoCloseable {
         Map<Integer, List<Sample>> chosen = new LinkedHashMap<>();
         List<Integer> imported = new ArrayList<>();
         Map<Integer, RoundReport> reports = new TreeMap<>();
+        Set<Integer> mentioned = new TreeSet<>();
         if (!Files.exists(file)) {
-            return new Content(samples, chosen, imported, reports, 0, false);
+            return new Content(samples, chosen, imported, reports, mentioned, 0, 0, null, 0);
         }
         byte[] bytes = Files.readAllBytes(file);
         int start = 0;
         int lineNumber = 0;
+        int records = 0;
         long valid = 0;
         while (start < bytes.length) {
             lineNumber++;
@@ -97,31 +133,65 @@ final class Journal implements AutoCloseable {
             }
             boolean complete = end < bytes.length;
             String line = new String(bytes, start, end - start, StandardCharsets.UTF_8).strip();
-            if (!line.isEmpty()) {
-                try {
-                    parseLine(line, video, samples, chosen, imported, reports);
-                } catch (RuntimeException e) {
-                    if (!complete) {
-                        return new Content(samples, chosen, imported, reports, valid, true);
-                    }
-                    throw new ProjectException(file, "line " + lineNumber + " is not a valid journal record ("
-                            + e.getMessage() + "); the journal is damaged in the middle, which a crash cannot cause. "
-                            + "Nothing was changed: repair or remove that line by hand, then open the project again",
-                            e);
-                }
+            if (!complete && line.isEmpty()) {
+                break; // trailing blanks
             }
             if (!complete) {
                 // A record without its newline was cut off while being written: the step never completed.
-                return new Content(samples, chosen, imported, reports, valid, true);
+                return new Content(samples, chosen, imported, reports, mentioned, records, valid, torn(line), lineNumber);
+            }
+            if (!line.isEmpty()) {
+                try {
+                    parseLine(verified(line), video, samples, chosen, imported, reports, mentioned);
+                    records++;
+                } catch (RuntimeException e) {
+                    throw new ProjectException(file, "line " + lineNumber + " is not a valid journal record ("
+                            + e.getMessage() + "); the journal is damaged, which a crash cannot cause. Nothing was "
+                            + "changed: restore " + file.getFileName() + " from " + file.getFileName() + BACKUP_SUFFIX
+                            + " or a copy, or repair that line by hand, then open the project again", e);
+                }
             }
             start = end + 1;
             valid = start;
         }
-        return new Content(samples, chosen, imported, reports, valid, false);
+        return new Content(samples, chosen, imported, reports, mentioned, records, valid, null, 0);
+    }
+
+    private static String torn(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 80) + "...";
+    }
+
+    /** The record's JSON without its checksum, after checking the checksum; a line without one as it is. */
+    static String verified(String line) {
+        Matcher matcher = CHECKSUM.matcher(line);
+        if (!matcher.find()) {
+            return line; // written before checksums
+        }
+        String record = line.substring(0, matcher.start()) + "}";
+        String expected = matcher.group(1);
+        String actual = checksum(record);
+        if (!actual.equals(expected)) {
+            throw new IllegalArgumentException("checksum " + expected + " does not match the record (" + actual
+                    + "): it was changed or damaged after it was written");
+        }
+        return record;
+    }
+
+    static String checksum(String record) {
+        CRC32 crc = new CRC32();
+        crc.update(record.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
+    /** One journal line: the record's JSON with its checksum as the last member. */
+    static String withChecksum(JsonObject record) {
+        String json = GSON.toJson(record);
+        return json.substring(0, json.length() - 1) + ",\"crc\":\"" + checksum(json) + "\"}";
     }
 
     private static void parseLine(String line, VideoInfo video, List<LedgerEntry> samples,
-            Map<Integer, List<Sample>> chosen, List<Integer> imported, Map<Integer, RoundReport> reports) {
+            Map<Integer, List<Sample>> chosen, List<Integer> imported, Map<Integer, RoundReport> reports,
+            Set<Integer> mentioned) {
         JsonObject json;
         try {
             json = JsonParser.parseString(line).getAsJsonObject();
@@ -134,6 +204,7 @@ final class Journal implements AutoCloseable {
             int round = json.get("round").getAsInt();
             Sample sample = new Sample(frame(json, video), region(json.getAsJsonObject("region"), video));
             String time = json.has("time") ? json.get("time").getAsString() : null;
+            mentioned.add(sample.frameIndex());
             samples.add(new LedgerEntry(round, sample, json.get("clicks").getAsInt(),
                     json.has("seconds") ? json.get("seconds").getAsDouble() : 0,
                     json.has("annotator") ? json.get("annotator").getAsString() : "unknown",
@@ -145,12 +216,18 @@ final class Journal implements AutoCloseable {
             for (JsonElement element : json.getAsJsonArray("samples")) {
                 JsonObject entry = element.getAsJsonObject();
                 Sample sample = new Sample(frame(entry, video), region(entry.getAsJsonObject("region"), video));
+                mentioned.add(sample.frameIndex());
                 if (!list.contains(sample)) {
                     list.add(sample); // a resumed round journals its pending samples again
                 }
             }
         }
-        case "import" -> imported.add(frame(json, video));
+        case "import" -> {
+            int frame = frame(json, video);
+            imported.add(frame);
+            mentioned.add(frame);
+        }
+        case "edit" -> mentioned.add(frame(json, video));
         case "round" -> {
             RoundReport report = report(json);
             reports.put(report.round(), report);
@@ -305,6 +382,13 @@ final class Journal implements AutoCloseable {
                         count(millis, "fineTune", 0), count(millis, "predict", 0), count(millis, "evaluate", 0)));
     }
 
+    static JsonObject editLine(int frame) {
+        JsonObject line = new JsonObject();
+        line.addProperty("kind", "edit");
+        line.addProperty("frame", frame);
+        return line;
+    }
+
     static JsonObject importLine(int frame, String source, int pixels) {
         JsonObject line = new JsonObject();
         line.addProperty("kind", "import");
@@ -315,18 +399,22 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * Appends one line and forces it to disk. The first append cuts a torn last line left by a crash
-     * ({@code validBytes} is where the last complete line ends).
+     * Appends one line and forces it to disk. The first append keeps the journal as it was in the backup,
+     * then cuts a torn last line left by a crash ({@code validBytes} is where the last complete line ends).
      */
     synchronized void append(JsonObject line, long validBytes) throws IOException {
         if (channel == null) {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                Path backup = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
+                AtomicFiles.write(backup, out -> Files.copy(file, out));
+            }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             if (channel.size() > validBytes) {
                 channel.truncate(validBytes);
             }
             channel.position(channel.size());
         }
-        ByteBuffer buffer = ByteBuffer.wrap((GSON.toJson(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buffer = ByteBuffer.wrap((withChecksum(line) + "\n").getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

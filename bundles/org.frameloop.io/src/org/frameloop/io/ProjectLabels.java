@@ -82,6 +82,60 @@ public final class ProjectLabels implements LabelSequence {
     }
 
     /**
+     * Checks that every frame has labels to export: human labels covering the whole frame, or automatic
+     * labels in a file that exists, is not empty and reads. Exports call this first: a frame the model never
+     * predicted is refused by name rather than exported as an unlabelled frame.
+     *
+     * @throws ProjectException naming the frames and their files; nothing was exported
+     */
+    public void requireEveryFrameLabelled() throws IOException {
+        List<Integer> missing = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (int f = 0; f < frameCount(); f++) {
+            Path human = project.labelFile("human", f);
+            if (Files.exists(human) && coversFrame(project.checkedLabels(human))) {
+                continue;
+            }
+            Path auto = project.labelFile("auto", f);
+            if (!Files.exists(auto) || Files.size(auto) == 0) {
+                missing.add(f);
+                continue;
+            }
+            try {
+                project.checkedLabels(auto);
+            } catch (ProjectException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            List<String> files = missing.stream().map(f -> String.format("%06d.png", f)).toList();
+            problems.add(missing.size() + " of " + frameCount() + " frames have no automatic labels (frames "
+                    + FrameList.describe(missing) + ": labels/auto/" + FrameList.someNames(files, 3)
+                    + " missing or empty) and no complete human labels: the model has not predicted them. Continue "
+                    + "the loop (run --resume, or F5 in the IDE) so it predicts every frame, then export again.");
+        }
+        if (!unreadable.isEmpty()) {
+            problems.add(unreadable.size() + " automatic label file(s) cannot be used: "
+                    + FrameList.someNames(unreadable, 3) + ". The next prediction rewrites them; continue the loop, "
+                    + "then export again.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProjectException(project.folder().resolve("labels").resolve("auto"), "cannot export every "
+                    + "frame: " + String.join(" ", problems) + " Nothing was exported.");
+        }
+    }
+
+    private static boolean coversFrame(LabelImage human) {
+        for (byte id : human.ids()) {
+            if (id == (byte) LabelImage.UNLABELED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @throws UncheckedIOException naming the file when a human label file is damaged
      */
     @Override

@@ -26,16 +26,22 @@ final class ProjectMigration {
     }
 
     static JsonObject migrate(Path folder, Path file, JsonObject project, int version) throws IOException {
-        JsonObject migrated = project.deepCopy();
-        if (version == 1) {
-            migrated = oneToTwo(folder, file, migrated);
-        }
+        JsonObject migrated = migrated(folder, file, project, version);
         Path original = file.resolveSibling(ProjectStore.PROJECT_FILE + ".v" + version);
         if (!Files.exists(original)) {
             Files.copy(file, original, StandardCopyOption.COPY_ATTRIBUTES);
         }
         AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(migrated) + "\n");
+        return migrated;
+    }
+
+    /** The description in the current format, in memory only (a read-only opening writes nothing). */
+    static JsonObject migrated(Path folder, Path file, JsonObject project, int version) throws IOException {
+        JsonObject migrated = project.deepCopy();
+        if (version == 1) {
+            migrated = oneToTwo(folder, file, migrated);
+        }
         return migrated;
     }
 

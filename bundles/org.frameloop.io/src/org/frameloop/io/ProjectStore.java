@@ -10,9 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,10 +53,18 @@ import com.google.gson.JsonParser;
  * labelmap.json           the label map
  * labels/human/NNNNNN.png the user's work: 8-bit palette PNG, 255 = unlabeled
  * labels/auto/NNNNNN.png  the model's labels (derived: rebuilt by the next prediction)
- * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports, round reports
+ * ledger.jsonl            the journal ({@link Journal}): chosen samples, annotated samples, imports, edits, round reports
+ * ledger.jsonl.bak        the journal as it was before the last session wrote to it
  * model/                  model checkpoints (derived: rebuilt by fine-tuning on the human labels)
  * cache/                  flow and other derived data (deletable)
+ * project.lock(.json)     who writes the project now ({@link ProjectLock}: one writer per project)
  * </pre>
+ * A project is opened for writing ({@link #open}, {@link #create}: the lock is taken, a second writer is refused
+ * naming the holder) or read-only ({@link #openReadOnly}: no lock, nothing is written, problems are reported
+ * in {@link #problems()} instead of refusing). Opening for writing refuses a journal that disagrees with the
+ * human label files (missing or emptied while labels exist, a torn record that may have held clicks, labels
+ * it records that are gone), naming the files: a resume never starts afresh over a person's clicks.
+ * <p>
  * Every file but the journal is written atomically (temp file, fsync, rename); the journal is appended
  * and forced line by line, after the human label file it describes. A project is created in a staging
  * folder and renamed into place, so a crash never leaves half a project.
@@ -100,9 +110,12 @@ public final class ProjectStore implements AutoCloseable {
     private final Journal journal;
     private final long validJournalBytes;
     private final List<String> notes;
+    private final List<String> problems;
+    private final ProjectLock lock; // null when read-only
+    private final Set<Integer> mentionedFrames; // frames the journal names: a human label file's frame must be one
 
     private ProjectStore(Path folder, JsonObject description, VideoInfo video, LabelMap labelMap, long validJournalBytes,
-            List<String> notes) {
+            List<String> notes, List<String> problems, ProjectLock lock, Set<Integer> mentionedFrames) {
         this.folder = folder;
         this.description = description;
         this.video = video;
@@ -110,7 +123,13 @@ public final class ProjectStore implements AutoCloseable {
         this.journal = new Journal(folder.resolve(LEDGER_FILE));
         this.validJournalBytes = validJournalBytes;
         this.notes = List.copyOf(notes);
+        this.problems = List.copyOf(problems);
+        this.lock = lock;
+        this.mentionedFrames = new HashSet<>(mentionedFrames);
     }
+
+    /** What a process that opens a project for writing without saying what it does is called in the lock. */
+    public static final String DEFAULT_WRITER = "frameloop";
 
     /**
      * Creates a project whose video is described by the {@code frames} and {@code size} ("WxH") entries
@@ -137,14 +156,35 @@ public final class ProjectStore implements AutoCloseable {
      */
     public static ProjectStore create(Path folder, VideoInfo video, LabelMap labelMap, Map<String, Object> settings)
             throws IOException {
+        return create(folder, video, labelMap, settings, DEFAULT_WRITER);
+    }
+
+    /**
+     * As {@link #create(Path, VideoInfo, LabelMap, Map)}, holding the project for writing as {@code writer}
+     * ("cli run", "ide") until {@link #close}.
+     */
+    public static ProjectStore create(Path folder, VideoInfo video, LabelMap labelMap, Map<String, Object> settings,
+            String writer) throws IOException {
         folder = folder.toAbsolutePath().normalize();
-        refuseToReplaceWork(folder);
+        refuseToReplaceWork(folder, writer);
         Path staging = folder.resolveSibling("." + folder.getFileName() + ".creating");
         deleteRecursively(staging);
         Files.createDirectories(staging.resolve("labels").resolve("human"));
         Files.createDirectories(staging.resolve("labels").resolve("auto"));
         Files.createDirectories(staging.resolve("model"));
         Files.createDirectories(staging.resolve("cache"));
+        // locked while staged: the lock file's lock moves with the folder, so nobody opens it between
+        ProjectLock lock = ProjectLock.acquire(staging, writer);
+        try {
+            return createStaged(folder, staging, video, labelMap, settings, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static ProjectStore createStaged(Path folder, Path staging, VideoInfo video, LabelMap labelMap,
+            Map<String, Object> settings, ProjectLock lock) throws IOException {
         JsonObject project = new JsonObject();
         project.addProperty("format", FORMAT_NAME);
         project.addProperty("formatVersion", FORMAT_VERSION);
@@ -159,27 +199,32 @@ public final class ProjectStore implements AutoCloseable {
             Files.delete(folder); // empty, checked above
         }
         Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        lock.movedTo(folder);
         forceDirectory(folder.getParent());
-        return new ProjectStore(folder, project, video, labelMap, 0, List.of());
+        return new ProjectStore(folder, project, video, labelMap, 0, List.of(), List.of(), lock, Set.of());
     }
 
-    private static void refuseToReplaceWork(Path folder) throws IOException {
+    private static void refuseToReplaceWork(Path folder, String writer) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }
         if (Files.exists(folder.resolve(PROJECT_FILE))) {
-            boolean hasHumanLabels;
-            try (Stream<Path> files = list(folder.resolve("labels").resolve("human"))) {
-                hasHumanLabels = files.anyMatch(f -> LABEL_FILE.matcher(f.getFileName().toString()).matches());
+            try (ProjectLock existing = ProjectLock.acquire(folder, writer)) { // nobody may have it open meanwhile
+                boolean hasHumanLabels;
+                try (Stream<Path> files = list(folder.resolve("labels").resolve("human"))) {
+                    hasHumanLabels = files.anyMatch(f -> LABEL_FILE.matcher(f.getFileName().toString()).matches());
+                }
+                Path ledger = folder.resolve(LEDGER_FILE);
+                if (hasHumanLabels || (Files.exists(ledger) && Files.size(ledger) > 0)) {
+                    throw new ProjectException(folder, "already holds a project with human labels; continue it with "
+                            + "--resume, or choose another folder (nothing was changed)");
+                }
+                for (String item : List.of(PROJECT_FILE, "labelmap.json", LEDGER_FILE, LEDGER_FILE + Journal.BACKUP_SUFFIX,
+                        "labels", "model", "cache")) {
+                    deleteRecursively(folder.resolve(item));
+                }
             }
-            Path ledger = folder.resolve(LEDGER_FILE);
-            if (hasHumanLabels || (Files.exists(ledger) && Files.size(ledger) > 0)) {
-                throw new ProjectException(folder, "already holds a project with human labels; continue it with "
-                        + "--resume, or choose another folder (nothing was changed)");
-            }
-            for (String item : List.of(PROJECT_FILE, "labelmap.json", LEDGER_FILE, "labels", "model", "cache")) {
-                deleteRecursively(folder.resolve(item));
-            }
+            Files.deleteIfExists(folder.resolve(ProjectLock.LOCK_FILE)); // released above; the new project has its own
         }
         try (Stream<Path> rest = Files.list(folder)) {
             if (rest.findAny().isPresent()) {
@@ -198,11 +243,48 @@ public final class ProjectStore implements AutoCloseable {
      *                          build, paths leading outside the project, a damaged journal
      */
     public static ProjectStore open(Path folder) throws IOException {
+        return open(folder, DEFAULT_WRITER);
+    }
+
+    /**
+     * Opens a project for writing as {@code writer} ("cli run", "cli export", "ide"): see {@link #open(Path)};
+     * the project is held until {@link #close}.
+     *
+     * @throws ProjectException also when another writer holds the project (naming it), and when the journal
+     *                          disagrees with the human label files (naming both)
+     */
+    public static ProjectStore open(Path folder, String writer) throws IOException {
+        return open(folder, writer, false);
+    }
+
+    /**
+     * Opens a project to read it, whoever writes it: no lock is taken and nothing is written (an older format
+     * is migrated in memory only). What opening for writing would refuse is in {@link #problems()}; every
+     * method that writes throws.
+     */
+    public static ProjectStore openReadOnly(Path folder) throws IOException {
+        return open(folder, null, true);
+    }
+
+    private static ProjectStore open(Path folder, String writer, boolean readOnly) throws IOException {
         folder = folder.toAbsolutePath().normalize();
         Path file = folder.resolve(PROJECT_FILE);
         if (!Files.isRegularFile(file)) {
             throw new ProjectException(folder, "no " + PROJECT_FILE + " here; not a Frameloop project folder");
         }
+        ProjectLock lock = readOnly ? null : ProjectLock.acquire(folder, writer);
+        try {
+            return open(folder, file, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ProjectStore open(Path folder, Path file, ProjectLock lock) throws IOException {
+        boolean readOnly = lock == null;
         JsonObject project = parseProjectFile(file);
         List<String> notes = new ArrayList<>();
         int version = project.get("formatVersion").getAsInt();
@@ -214,7 +296,11 @@ public final class ProjectStore implements AutoCloseable {
         if (version < OLDEST_FORMAT_VERSION) {
             throw new ProjectException(file, "project format " + version + " is not one Frameloop ever wrote");
         }
-        if (version < FORMAT_VERSION) {
+        if (version < FORMAT_VERSION && readOnly) {
+            project = ProjectMigration.migrated(folder, file, project, version);
+            notes.add("read as format " + FORMAT_VERSION + " (" + PROJECT_FILE + " is format " + version
+                    + "; it is migrated when the project is opened for writing)");
+        } else if (version < FORMAT_VERSION) {
             project = ProjectMigration.migrate(folder, file, project, version);
             notes.add("migrated " + PROJECT_FILE + " from format " + version + " to " + FORMAT_VERSION + " (the original is "
                     + PROJECT_FILE + ".v" + version + ")");
@@ -230,15 +316,33 @@ public final class ProjectStore implements AutoCloseable {
         }
         Path labelMapFile = inside(folder, file, "labelMap", stringOr(project, "labelMap", "labelmap.json"));
         LabelMap labelMap = LabelMapJson.read(labelMapFile);
-        Journal.Content journal = Journal.read(folder.resolve(LEDGER_FILE), video);
-        if (journal.tornTail()) {
-            notes.add(LEDGER_FILE + " ended in a torn line (a crash while journaling); it is dropped");
+        Path ledger = folder.resolve(LEDGER_FILE);
+        Journal.Content journal = Journal.read(ledger, video);
+        List<String> problems = JournalAgreement.problems(ledger, journal,
+                labelFiles(folder, "human", video.frameCount()));
+        if (journal.tornTail() && !journal.tornTailMayHoldClicks()) {
+            notes.add(LEDGER_FILE + " ended in a torn line " + journal.tornLine() + " (a crash while journaling a "
+                    + "chosen or round record, which holds no clicks); it is dropped");
         }
-        return new ProjectStore(folder, project, video, labelMap, journal.validBytes(), notes);
+        if (!readOnly && !problems.isEmpty()) {
+            throw new ProjectException(ledger, String.join(" ", problems) + " Nothing was changed; "
+                    + "'frameloop project check --project " + folder + "' reports what it finds");
+        }
+        if (lock != null) {
+            lock.takeover().ifPresent(notes::add);
+        }
+        return new ProjectStore(folder, project, video, labelMap, journal.validBytes(), notes, problems, lock,
+                journal.mentionedFrames());
     }
 
     private static JsonObject parseProjectFile(Path file) throws IOException {
-        String text = Files.readString(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProjectException(file, "is not valid JSON: it holds bytes that are not UTF-8 text (damaged, or "
+                    + "overwritten by another file?). Nothing was changed; restore it from a copy", e);
+        }
         JsonObject project;
         try {
             JsonElement root = JsonParser.parseString(text);
@@ -313,6 +417,34 @@ public final class ProjectStore implements AutoCloseable {
         return notes;
     }
 
+    /**
+     * What is wrong with the project that opening it for writing refuses (the journal and the human label
+     * files disagree), each naming the files; always empty for a project opened for writing.
+     */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Whether this store was opened with {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return lock == null;
+    }
+
+    private void requireWritable() throws ProjectException {
+        if (lock == null) {
+            throw new ProjectException(folder, "was opened read-only; nothing can be written to it");
+        }
+    }
+
+    /** Appends a record, forced to disk, and notes the frames it names. */
+    private void append(JsonObject record, List<Integer> frames) throws IOException {
+        requireWritable();
+        journal.append(record, validJournalBytes);
+        synchronized (mentionedFrames) {
+            mentionedFrames.addAll(frames);
+        }
+    }
+
     /** What the journal holds now (re-read from disk). */
     Journal.Content journalContent() throws IOException {
         return Journal.read(folder.resolve(LEDGER_FILE), video);
@@ -342,7 +474,7 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Journals a finished round's report (forced to disk), so a reopened project shows its history. */
     public void journalRound(RoundReport report) throws IOException {
-        journal.append(Journal.roundLine(report), validJournalBytes);
+        append(Journal.roundLine(report), List.of());
     }
 
     /**
@@ -392,19 +524,34 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Journals the samples chosen for {@code round}, before any of them is annotated. */
     public void journalChosen(int round, List<Sample> samples) throws IOException {
-        journal.append(Journal.chosenLine(round, samples), validJournalBytes);
+        append(Journal.chosenLine(round, samples), samples.stream().map(Sample::frameIndex).toList());
     }
 
     /** Appends one annotated sample to ledger.jsonl and forces it to disk. */
     public void journal(LedgerEntry entry) throws IOException {
-        journal.append(Journal.sampleLine(entry), validJournalBytes);
+        append(Journal.sampleLine(entry), List.of(entry.sample().frameIndex()));
     }
 
+    /**
+     * Saves a frame's human labels (atomic). A frame the journal does not name yet gets an edit record first,
+     * so every human label file is accounted for by the journal, and a lost journal is noticed.
+     */
     public void writeHumanLabels(int frame, LabelStore labels, LabelMap labelMap) throws IOException {
-        ImageCodec.writeLabels(labelFile("human", frame), labels.human(frame), labelMap);
+        writeHumanLabels(frame, labels.human(frame), labelMap);
+    }
+
+    private void writeHumanLabels(int frame, LabelImage human, LabelMap labelMap) throws IOException {
+        requireWritable();
+        synchronized (mentionedFrames) {
+            if (!mentionedFrames.contains(frame)) {
+                append(Journal.editLine(frame), List.of(frame));
+            }
+        }
+        ImageCodec.writeLabels(labelFile("human", frame), human, labelMap);
     }
 
     public void writeAutoLabels(int frame, LabelStore labels, LabelMap labelMap) throws IOException {
+        requireWritable();
         ImageCodec.writeLabels(labelFile("auto", frame), labels.auto(frame), labelMap);
     }
 
@@ -447,15 +594,20 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Label files of a layer by frame index; temporary files of interrupted writes are ignored. */
     java.util.SortedMap<Integer, Path> labelFiles(String layer) throws IOException {
+        return labelFiles(folder, layer, video.frameCount());
+    }
+
+    private static java.util.SortedMap<Integer, Path> labelFiles(Path folder, String layer, int frameCount)
+            throws IOException {
         java.util.SortedMap<Integer, Path> files = new java.util.TreeMap<>();
         try (Stream<Path> entries = list(folder.resolve("labels").resolve(layer))) {
             for (Path file : (Iterable<Path>) entries::iterator) {
                 Matcher matcher = LABEL_FILE.matcher(file.getFileName().toString());
                 if (matcher.matches()) {
                     int frame = Integer.parseInt(matcher.group(1));
-                    if (frame >= video.frameCount()) {
+                    if (frame >= frameCount) {
                         throw new ProjectException(file, "frame " + frame + " does not exist: the video has "
-                                + video.frameCount() + " frames");
+                                + frameCount + " frames");
                     }
                     files.put(frame, file);
                 }
@@ -500,6 +652,7 @@ public final class ProjectStore implements AutoCloseable {
                     + " frames of " + video.width() + "x" + video.height() + ", but " + frames.name() + " has "
                     + frames.frameCount() + " of " + frames.width() + "x" + frames.height());
         }
+        requireWritable();
         for (Path leftover : leftoverTemporaryFiles(folder)) {
             Files.deleteIfExists(leftover); // an interrupted atomic write: never referenced
         }
@@ -543,6 +696,7 @@ public final class ProjectStore implements AutoCloseable {
             throw new ProjectException(Path.of(source), masks.frameCount() + " masks for a video of "
                     + video.frameCount() + " frames; every frame needs one (an all-255 mask for frames without labels)");
         }
+        requireWritable();
         SubMonitor progress = SubMonitor.convert(monitor, "Importing masks from " + source, 2 * masks.frameCount());
         for (int f = 0; f < masks.frameCount(); f++) {
             progress.checkCanceled();
@@ -564,8 +718,8 @@ public final class ProjectStore implements AutoCloseable {
                 }
             }
             if (pixels > 0) {
-                ImageCodec.writeLabels(labelFile("human", f), existing, labelMap);
-                journal.append(Journal.importLine(f, source, pixels), validJournalBytes);
+                writeHumanLabels(f, existing, labelMap);
+                append(Journal.importLine(f, source, pixels), List.of(f));
                 written += pixels;
             }
             progress.worked(1);
@@ -588,7 +742,13 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        journal.close();
+        try {
+            journal.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     private static Stream<Path> list(Path directory) throws IOException {

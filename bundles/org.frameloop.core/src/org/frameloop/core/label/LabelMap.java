@@ -24,6 +24,15 @@ public final class LabelMap {
             }
             seen[c.id()] = true;
         }
+        // two classes of one name would be merged by every format that names classes (CVAT, COCO)
+        java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+        for (LabelClass c : copy) {
+            Integer other = byName.putIfAbsent(c.name().strip().toLowerCase(java.util.Locale.ROOT), c.id());
+            if (other != null) {
+                throw new IllegalArgumentException("class name '" + c.name() + "' is used by ids " + other + " and "
+                        + c.id() + "; every class needs its own name");
+            }
+        }
         ignoreId.ifPresent(id -> {
             if (id >= 0 && id < 256 && seen[id]) {
                 throw new IllegalArgumentException("ignore id " + id + " is also a class");

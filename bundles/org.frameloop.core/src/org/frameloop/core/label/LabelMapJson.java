@@ -33,6 +33,8 @@ public final class LabelMapJson {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not a valid label map: it holds bytes that are not UTF-8 text (damaged?)", e);
         } catch (IOException e) {
             throw new IOException(file + ": cannot read the label map (" + e.getMessage() + ")", e);
         }

@@ -43,7 +43,32 @@ class ExportJobTest {
         byte[] car = new byte[40 * 30];
         java.util.Arrays.fill(car, (byte) DemoVideo.CAR);
         project.session().labels().putHuman(2, new Region.Rectangle(0, 0, 10, 10), new LabelImage(40, 30, car));
+        // the model's labels of every frame, as a finished round leaves them: an export needs them
+        byte[] road = new byte[40 * 30];
+        java.util.Arrays.fill(road, (byte) DemoVideo.ROAD);
+        for (int f = 0; f < FRAMES; f++) {
+            project.session().labels().putAuto(f, new LabelImage(40, 30, road.clone()));
+            project.store().writeAutoLabels(f, project.session().labels(), project.session().labelMap());
+        }
         return project;
+    }
+
+    @Test
+    void anExportOfFramesTheModelHasNotPredictedFailsNamingThemAndWritesNothing() throws Exception {
+        demoProject();
+        Files.delete(project.store().labelFile("auto", 1));
+        Files.write(project.store().labelFile("auto", 3), new byte[0]); // a write cut short by a full disk
+        Path out = temp.resolve("out/masks");
+
+        IStatus result = new ExportJob(project, format("png-masks"), Map.of(), out).run(new NullProgressMonitor());
+
+        assertEquals(IStatus.ERROR, result.getSeverity(), result.toString());
+        assertTrue(result.getMessage().contains("2 of 4 frames have no automatic labels (frames 1, 3"),
+                result.getMessage());
+        assertTrue(result.getMessage().contains("000001.png") && result.getMessage().contains("Nothing was exported"),
+                result.getMessage());
+        assertFalse(Files.exists(out), "no blank frames are exported");
+        project.close();
     }
 
     private static Contribution<LabelExporter> format(String id) {

@@ -17,6 +17,7 @@ import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.Annotator.Annotation;
 import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,11 +149,31 @@ class WorkspaceEditingTest {
         workspace.commit(edit, 1);
         workspace.nextSample();
 
-        AnnotationProject reopened = ProjectFolders.open(temp.resolve("project"), PluginRegistry.ofPlatform());
-        assertEquals(DemoVideo.SKY, reopened.session().labels().human(0).id(1, 1));
-        assertEquals(2 / (40.0 * 30), reopened.session().labels().humanShare(0), 1e-9);
-        reopened.close();
+        // read from disk while the workspace still holds the project: read-only, as a second writer is refused
+        try (ProjectStore saved = ProjectStore.openReadOnly(temp.resolve("project"))) {
+            LabelStore labels = saved.readLabels();
+            assertEquals(DemoVideo.SKY, labels.human(0).id(1, 1));
+            assertEquals(2 / (40.0 * 30), labels.humanShare(0), 1e-9);
+        }
         workspace.close();
+    }
+
+    @Test
+    void aProjectOpenInTheWorkspaceIsRefusedASecondTimeNamingItsHolderAndReopensOnceClosed() throws Exception {
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(demoProject());
+        Path folder = temp.resolve("project");
+
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
+
+        assertTrue(refused.getMessage().contains(folder.toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("already open for writing in this process by ide (pid "
+                + ProcessHandle.current().pid()), refused.getMessage());
+        workspace.close();
+        try (AnnotationProject reopened = ProjectFolders.open(folder, PluginRegistry.ofPlatform())) {
+            assertEquals(folder, reopened.folder());
+        }
     }
 
     @Test

@@ -39,8 +39,14 @@ public final class ProjectOpening {
 
     /** Schedules the opening and returns its job (done once the project is read, or failed). */
     public static Job open(Display display, AnnotationWorkspace workspace, Path folder) {
-        return schedule(display, workspace, "Opening " + folder.getFileName(), "Cannot open the project",
-                monitor -> ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
+        return schedule(display, workspace, "Opening " + folder.getFileName(), "Cannot open the project", monitor -> {
+            AnnotationProject current = workspace.project();
+            if (current != null && current.folder().toAbsolutePath().normalize()
+                    .equals(folder.toAbsolutePath().normalize())) {
+                workspace.close(); // reopening the project in view: one writer per project, so it lets go first
+            }
+            return ProjectFolders.open(folder, PluginRegistry.ofPlatform());
+        });
     }
 
     /**

@@ -73,6 +73,7 @@ public final class ExportJob extends Job {
         try {
             LabelExporter exporter = format.create(parameters);
             saveHumanLabels(progress.split(5));
+            project.store().labels().requireEveryFrameLabelled(); // never a blank frame for one not predicted
             Path parent = target.getParent();
             Files.createDirectories(parent);
             // not createTempDirectory: its owner-only permissions would stay with the published folder

@@ -31,6 +31,9 @@ import com.google.gson.JsonParseException;
  */
 public final class ProjectFolders {
 
+    /** What the IDE is called in a project's lock, for the message another writer gets. */
+    static final String WRITER = "ide";
+
     /** The folder of a dataset sequence (CamVid layout) that holds its frames. */
     public static final String DATASET_FRAMES = "images";
     /** The folder of a dataset sequence that holds its label PNGs. */
@@ -102,7 +105,7 @@ public final class ProjectFolders {
             VideoInfo info = new VideoInfo(video.name(), settings.video().toAbsolutePath().toString(),
                     video.frameCount(), video.width(), video.height());
             boolean folderExisted = Files.exists(folder);
-            ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap());
+            ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap(), WRITER);
             try {
                 progress.split(1);
                 return new AnnotationProject(folder, settings, labelMap, store, video, truth,
@@ -137,13 +140,14 @@ public final class ProjectFolders {
     }
 
     /**
-     * Opens an existing project: its video, label map and the labels saved so far.
+     * Opens an existing project for writing (it is held until closed: one writer per project): its video,
+     * label map and the labels saved so far.
      *
-     * @throws IOException naming the file that is missing or malformed
+     * @throws IOException naming the file that is missing or malformed, or the process that holds the project
      */
     public static AnnotationProject open(Path folder, PluginRegistry registry) throws IOException {
         // The store checks the format (migrating older ones), the journal and every human label file.
-        ProjectStore store = ProjectStore.open(folder);
+        ProjectStore store = ProjectStore.open(folder, WRITER);
         ProjectSettings settings;
         try {
             settings = ProjectSettings.fromJson(store.settings());

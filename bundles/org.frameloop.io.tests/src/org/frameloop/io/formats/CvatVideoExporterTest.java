@@ -106,4 +106,42 @@ class CvatVideoExporterTest {
     void aMinimumAreaBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new CvatVideoExporter().withMinAreaPx(0));
     }
+
+    @Test
+    void tracksAPersonLabelledEverywhereOnTheirFrameAreManualTheModelsAreAuto() throws Exception {
+        Path folder = temp.resolve("project");
+        try (org.frameloop.io.ProjectStore project = org.frameloop.io.ProjectStore.create(folder,
+                new org.frameloop.io.VideoInfo("v", null, 2, 48, 32), MAP, java.util.Map.of())) {
+            org.frameloop.core.label.LabelStore store = project.readLabels();
+            org.frameloop.core.sample.Region whole = new org.frameloop.core.sample.Region.WholeFrame(48, 32);
+            LabelImage car = new LabelImage(48, 32, new byte[48 * 32]);
+            fill(car, 2, 2, 10, 10, 1);
+            store.putHuman(0, whole, car); // frame 0: a person labelled every pixel
+            store.putAuto(0, car);
+            store.putAuto(1, car); // frame 1: the model's labels only
+            LabelImage someCar = LabelImage.unlabeled(48, 32);
+            fill(someCar, 2, 2, 10, 10, 1);
+            store.putHuman(1, new org.frameloop.core.sample.Region.Rectangle(0, 0, 16, 16), someCar);
+            for (int f = 0; f < 2; f++) {
+                project.writeHumanLabels(f, store, MAP);
+                project.writeAutoLabels(f, store, MAP);
+            }
+            new CvatVideoExporter().export(project.labels(), MAP, temp.resolve("cvat"), new NullProgressMonitor());
+        }
+        String xml = Files.readString(temp.resolve("cvat").resolve(CvatVideoExporter.FILE_NAME));
+
+        assertEquals(List.of("road@0=manual", "car@0=manual", "road@1=auto", "car@1=manual"), sources(xml),
+                "frame 1's road is the model's; its car, all inside the person's rectangle, is the person's");
+    }
+
+    /** "label@frame=source" per track, in order. */
+    private static List<String> sources(String xml) {
+        Matcher track = Pattern.compile("<track id=\"\\d+\" label=\"(\\w+)\" source=\"(\\w+)\"><polygon frame=\"(\\d+)\"")
+                .matcher(xml);
+        List<String> found = new java.util.ArrayList<>();
+        while (track.find()) {
+            found.add(track.group(1) + "@" + track.group(3) + "=" + track.group(2));
+        }
+        return found;
+    }
 }

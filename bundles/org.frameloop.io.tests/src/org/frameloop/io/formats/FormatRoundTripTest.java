@@ -102,7 +102,7 @@ class FormatRoundTripTest {
                 }
             }
         }
-        labels = ProjectStore.open(folder).labels();
+        labels = ProjectStore.openReadOnly(folder).labels();
     }
 
     private LabelExporter exporter(String id) throws Exception {

@@ -11,12 +11,14 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.ParameterValues;
 import org.frameloop.core.spi.Configurable;
 import org.frameloop.core.spi.LabelExporter;
+import org.frameloop.io.ProjectLabels;
 
 /**
  * {@code annotations.xml} in "CVAT for video 1.1": the task's labels (name, colour) and frame size in
@@ -27,6 +29,10 @@ import org.frameloop.core.spi.LabelExporter;
  * vertices move by at most that much; regions under {@code minAreaPx} pixels (default
  * {@value #DEFAULT_MIN_AREA_PX}) are dropped, so a model's noisy labels give objects, not thousands of
  * specks per frame (docs/projects-and-formats.md has the sizes). The ignore id is exported as the label "void".
+ * <p>
+ * Each track's {@code source} says who made it: {@code manual} when a person labelled every pixel of its class
+ * on its frame (a project's human layer), {@code auto} when the model labelled any of them, so that no
+ * model output passes for a person's work (and no person's whole-frame work for the model's).
  */
 public final class CvatVideoExporter implements LabelExporter, Configurable {
 
@@ -100,15 +106,16 @@ public final class CvatVideoExporter implements LabelExporter, Configurable {
                 xml.writeEndElement();
                 int track = 0;
                 for (int f = 0; f < frames; f++) {
-                    List<MaskPolygons.Polygon> polygons = MaskPolygons.polygons(FrameFiles.next(labels, f, progress), ids,
-                            tolerancePx, minAreaPx);
+                    LabelImage frame = FrameFiles.next(labels, f, progress);
+                    List<MaskPolygons.Polygon> polygons = MaskPolygons.polygons(frame, ids, tolerancePx, minAreaPx);
+                    boolean[] manual = classesLabelledByHand(labels, f, frame);
                     for (int z = 0; z < polygons.size(); z++) {
                         MaskPolygons.Polygon polygon = polygons.get(z);
                         xml.writeCharacters("\n");
                         xml.writeStartElement("track");
                         xml.writeAttribute("id", Integer.toString(track++));
                         xml.writeAttribute("label", FrameFiles.nameOf(labelMap, polygon.classId()));
-                        xml.writeAttribute("source", "auto");
+                        xml.writeAttribute("source", manual[polygon.classId()] ? "manual" : "auto");
                         shape(xml, f, false, polygon, z);
                         if (f + 1 < frames) {
                             shape(xml, f + 1, true, polygon, z);
@@ -125,6 +132,29 @@ public final class CvatVideoExporter implements LabelExporter, Configurable {
                 throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Per class id: every pixel of that class on the frame is a person's (never true without a human layer). */
+    private static boolean[] classesLabelledByHand(LabelSequence labels, int frameIndex, LabelImage merged) {
+        boolean[] manual = new boolean[256];
+        if (!(labels instanceof ProjectLabels project)) {
+            return manual;
+        }
+        byte[] human = project.human(frameIndex).ids();
+        byte[] ids = merged.ids();
+        boolean[] seen = new boolean[256];
+        boolean[] byModel = new boolean[256];
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i] & 0xFF;
+            seen[id] = true;
+            if (human[i] == (byte) LabelImage.UNLABELED) {
+                byModel[id] = true;
+            }
+        }
+        for (int id = 0; id < 256; id++) {
+            manual[id] = seen[id] && !byModel[id];
+        }
+        return manual;
     }
 
     private static void shape(XMLStreamWriter xml, int frame, boolean outside, MaskPolygons.Polygon polygon, int z)
