@@ -47,10 +47,6 @@ public record BenchMethod(Kind kind, String granularityName, PluginChoice granul
         public String title() {
             return title;
         }
-
-        public boolean isBaseline() {
-            return this != ACTIVE;
-        }
     }
 
     /** The folder name of this method's results inside a video's folder. */
