@@ -219,7 +219,8 @@ final class BenchCommand implements CliCommand {
                 options.getLong("budget-clicks", 0), options.getInt("rounds", 20, 0), capPercent / 100,
                 options.getLong("seed", 1), new PluginChoice(modelId, options.keyValues("model-param")),
                 PluginChoice.of(DefaultPlugins.PROPAGATION_MODEL), flow.isNone() ? null : flow,
-                new PluginChoice(options.get("click-cost", DefaultPlugins.CLICK_COST), options.keyValues("click-cost-param")));
+                new PluginChoice(options.get("click-cost", DefaultPlugins.CLICK_COST),
+                        options.keyValues("click-cost-param")));
     }
 
     /** "8" or "frame=2,rect16=32,*=8". */

@@ -67,13 +67,15 @@ final class LoopRunner {
     static RunPlugins plugins(Options options, PluginRegistry registry) {
         PluginChoice model = modelChoice(options.get("model", DefaultPlugins.modelId(registry)),
                 options.keyValues("model-param"));
-        return new RunPlugins(model,
-                new PluginChoice(options.get("granularity", DefaultPlugins.GRANULARITY), options.keyValues("granularity-param")),
-                new PluginChoice(options.get("selector", DefaultPlugins.SELECTOR), options.keyValues("selector-param")),
-                new PluginChoice(options.get("flow", DefaultPlugins.FLOW), options.keyValues("flow-param")),
-                new PluginChoice(options.get("click-cost", DefaultPlugins.CLICK_COST), options.keyValues("click-cost-param")),
-                new PluginChoice(options.get("fusion", DefaultPlugins.fusionId(registry, model.id())),
-                        options.keyValues("fusion-param")));
+        return new RunPlugins(model, chosen(options, "granularity", DefaultPlugins.GRANULARITY),
+                chosen(options, "selector", DefaultPlugins.SELECTOR), chosen(options, "flow", DefaultPlugins.FLOW),
+                chosen(options, "click-cost", DefaultPlugins.CLICK_COST),
+                chosen(options, "fusion", DefaultPlugins.fusionId(registry, model.id())));
+    }
+
+    /** {@code --ROLE ID} with its {@code --ROLE-param K=V} values, or the role's default. */
+    private static PluginChoice chosen(Options options, String role, String defaultId) {
+        return new PluginChoice(options.get(role, defaultId), options.keyValues(role + "-param"));
     }
 
     /** {@code --model torchscript:PATH} is short for the unet model fine-tuning a user's TorchScript module. */
@@ -122,8 +124,8 @@ final class LoopRunner {
 
     /** Plugins as a project recorded them (for {@code --resume}). */
     static RunPlugins recordedPlugins(JsonObject settings) {
-        return new RunPlugins(recorded(settings, "model"), recorded(settings, "granularity"), recorded(settings, "selector"),
-                recorded(settings, "flow"), recorded(settings, "clickCost"),
+        return new RunPlugins(recorded(settings, "model"), recorded(settings, "granularity"),
+                recorded(settings, "selector"), recorded(settings, "flow"), recorded(settings, "clickCost"),
                 // projects from before label fusion used the model's labels alone
                 settings.has("fusion") ? recorded(settings, "fusion") : PluginChoice.of(PluginChoice.NONE));
     }
@@ -169,7 +171,8 @@ final class LoopRunner {
                 project.notes().forEach(note -> out.println("Project: " + note));
                 long started = System.nanoTime();
                 VideoSession session = openProject(project, video, plugins.flow(), groundTruth);
-                AnnotationLoop loop = run.journalTo(project, null).loop(session, settings, run.simulatedAnnotator(session));
+                AnnotationLoop loop = run.journalTo(project, null).loop(session, settings,
+                        run.simulatedAnnotator(session));
                 run.notes().forEach(note -> out.println("Project: " + note));
                 if (plan.resume()) {
                     ProjectStore.Continuation next = project.continuation();

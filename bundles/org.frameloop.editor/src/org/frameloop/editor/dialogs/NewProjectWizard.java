@@ -81,8 +81,8 @@ public final class NewProjectWizard extends Wizard {
         ProjectSettings settings = new ProjectSettings(source.video(), gt.isEmpty() ? null : Path.of(gt),
                 new PluginChoice(loopPage.model.getText(), loopPage.modelParameters.values()),
                 new PluginChoice(loopPage.granularity.getText(), loopPage.granularityParameters.values()),
-                PluginChoice.of(loopPage.selector.getText()), PluginChoice.of(DefaultPlugins.FLOW), PluginChoice.of(DefaultPlugins.CLICK_COST),
-                loopPage.samples.getSelection(), 1);
+                PluginChoice.of(loopPage.selector.getText()), PluginChoice.of(DefaultPlugins.FLOW),
+                PluginChoice.of(DefaultPlugins.CLICK_COST), loopPage.samples.getSelection(), 1);
         // reading a video file takes seconds: a job creates the project, a dialog names what went wrong
         created = ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(videoPage.project.getText().trim()),
                 settings, labelMap, registry);
