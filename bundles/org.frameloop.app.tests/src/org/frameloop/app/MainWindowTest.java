@@ -62,7 +62,7 @@ import org.frameloop.editor.session.DemoVideo;
 import org.frameloop.editor.session.LoopJob;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.editor.session.Tool;
 import org.junit.jupiter.api.Test;
 

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frameloop.core.registry.PluginChoice;
+
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.bench.internal.HostName;
 import org.frameloop.bench.internal.ResultJson;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.frameloop.core.registry.PluginChoice;
+
 import org.junit.jupiter.api.Test;
 
 /** Naming of granularities and reading clicks-to-target off a curve. */

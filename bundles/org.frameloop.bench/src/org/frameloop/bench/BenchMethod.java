@@ -1,5 +1,7 @@
 package org.frameloop.bench;
 
+import org.frameloop.core.registry.PluginChoice;
+
 /**
  * One way of labelling a video that the bench measures: a baseline or one cell of the grid
  * (granularity × selector with the default model). Each method gets its own result folder per video.
@@ -11,7 +13,7 @@ public record BenchMethod(Kind kind, String granularityName, PluginChoice granul
         PluginChoice model, int samplesPerRound, String fusionId) {
 
     /** The fusion id of methods whose automatic labels are the model's alone. */
-    public static final String NO_FUSION = "none";
+    public static final String NO_FUSION = PluginChoice.NONE;
 
     public boolean fuses() {
         return !NO_FUSION.equals(fusionId);
@@ -46,10 +48,6 @@ public record BenchMethod(Kind kind, String granularityName, PluginChoice granul
 
         public String title() {
             return title;
-        }
-
-        public boolean isBaseline() {
-            return this != ACTIVE;
         }
     }
 

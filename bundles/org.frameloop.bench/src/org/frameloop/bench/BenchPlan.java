@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.frameloop.core.registry.PluginChoice;
+
 /**
  * What {@code frameloop bench} measures on each video: the baselines, then every granularity × selector
  * with the default model. One run per method goes until the highest target or the click cap; the clicks

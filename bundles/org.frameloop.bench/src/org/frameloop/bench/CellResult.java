@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.frameloop.core.loop.RoundReport;
+
 /**
  * The finished measurement of one method on one video, as stored in its folder's {@code result.json}.
  *
@@ -16,7 +18,8 @@ import java.util.OptionalLong;
  * @param stopReason          why the run ended, in words
  * @param seed                the selector seed
  * @param seconds             wall time of the run
- * @param stepSeconds         wall time by step: select, annotate, fineTune, predict, evaluate
+ * @param stepSeconds         wall time by step ({@link #stepSeconds(RoundReport.Timings)}: select, annotate,
+ *                            fineTune, predict, evaluate; a list, as result.json has always held it)
  */
 public record CellResult(String video, BenchMethod method, String settings, int frames, String frameSize,
         long frameByFrameClicks, long capClicks, List<CurvePoint> curve, List<Double> finalPerClassIou,
@@ -68,6 +71,12 @@ public record CellResult(String video, BenchMethod method, String settings, int 
         OptionalLong clicks = clicksToTarget(targetMiou, protocol);
         return clicks.isPresent() && frameByFrameClicks > 0 ? clicks.getAsLong() / (double) frameByFrameClicks
                 : Double.NaN;
+    }
+
+    /** A run's time per step, in seconds, in the order {@code stepSeconds} holds them. */
+    public static List<Double> stepSeconds(RoundReport.Timings millis) {
+        return List.of(millis.selectMillis() / 1000.0, millis.annotateMillis() / 1000.0,
+                millis.fineTuneMillis() / 1000.0, millis.predictMillis() / 1000.0, millis.evaluateMillis() / 1000.0);
     }
 
     public CurvePoint last() {

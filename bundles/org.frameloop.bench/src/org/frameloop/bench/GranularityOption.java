@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frameloop.core.registry.PluginChoice;
+
 /**
  * A granularity as the bench command line names it: {@code rect16} is the {@code rect} contribution with
  * {@code sizePx=16}; any other name ({@code frame}, {@code superpixel}, {@code adaptive}) is a contribution

@@ -21,7 +21,7 @@ import org.frameloop.bench.BenchVideo;
 import org.frameloop.bench.CellResult;
 import org.frameloop.bench.GranularityOption;
 import org.frameloop.bench.Machine;
-import org.frameloop.bench.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.bench.VideoSuite;
 import org.frameloop.bench.report.BenchOutputs;
 import org.frameloop.bench.report.SummaryTable;
@@ -29,6 +29,7 @@ import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.run.DefaultPlugins;
 
 /**
  * {@code ./frameloop bench}: every granularity × selector and the baselines on each video with the
@@ -72,11 +73,12 @@ final class BenchCommand implements CliCommand {
                 .option("rounds", "N", "most rounds per run (default 20)")
                 .option("cap", "PERCENT", "stop a run at this % of frame-by-frame clicks (default 100)")
                 .option("seed", "N", "selector seed of every run (default 1)")
-                .option("model", "ID", "the grid's model (default: unet if installed, else propagation)")
+                .option("model", "ID", "the grid's model (default: " + DefaultPlugins.NETWORK_MODEL + " if installed, else "
+                        + DefaultPlugins.PROPAGATION_MODEL + ")")
                 .repeatable("model-param", "K=V", "a parameter of the model")
-                .option("flow", "ID", "optical flow provider (default dis; 'none' for no flow)")
+                .option("flow", "ID", "optical flow provider (default " + DefaultPlugins.FLOW + "; 'none' for no flow)")
                 .repeatable("flow-param", "K=V", "a parameter of the flow provider")
-                .option("click-cost", "ID", "click cost model (default polygon)")
+                .option("click-cost", "ID", "click cost model (default " + DefaultPlugins.CLICK_COST + ")")
                 .repeatable("click-cost-param", "K=V", "a parameter of the click cost model")
                 .option("out", "DIR", "results folder; a rerun with the same folder skips finished runs "
                         + "(default frameloop-bench)")
@@ -204,21 +206,21 @@ final class BenchCommand implements CliCommand {
                 throw new UsageException("--targets: '" + text + "' is not a number");
             }
         }
-        String modelId = options.get("model", LoopRunner.defaultModelId(registry));
-        for (String id : List.of(modelId, "propagation")) {
+        String modelId = options.get("model", DefaultPlugins.modelId(registry));
+        for (String id : List.of(modelId, DefaultPlugins.PROPAGATION_MODEL)) {
             if (registry.find(ExtensionPoint.MODELS, id).isEmpty()) {
                 throw new UsageException("no model '" + id + "'; installed: "
                         + registry.contributions(ExtensionPoint.MODELS).stream().map(c -> c.id()).toList());
             }
         }
-        String flowId = options.get("flow", "dis");
+        PluginChoice flow = new PluginChoice(options.get("flow", DefaultPlugins.FLOW), options.keyValues("flow-param"));
         double capPercent = options.getDouble("cap", 100, 0.01, 10_000);
         return new BenchPlan(granularities, selectors, fusions, targets, samplesPerRound(options.get("budget", "8")),
                 options.getLong("budget-clicks", 0), options.getInt("rounds", 20, 0), capPercent / 100,
                 options.getLong("seed", 1), new PluginChoice(modelId, options.keyValues("model-param")),
-                PluginChoice.of("propagation"),
-                "none".equals(flowId) ? null : new PluginChoice(flowId, options.keyValues("flow-param")),
-                new PluginChoice(options.get("click-cost", "polygon"), options.keyValues("click-cost-param")));
+                PluginChoice.of(DefaultPlugins.PROPAGATION_MODEL), flow.isNone() ? null : flow,
+                new PluginChoice(options.get("click-cost", DefaultPlugins.CLICK_COST),
+                        options.keyValues("click-cost-param")));
     }
 
     /** "8" or "frame=2,rect16=32,*=8". */

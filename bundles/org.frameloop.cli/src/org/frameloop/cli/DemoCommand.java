@@ -71,7 +71,7 @@ final class DemoCommand implements CliCommand {
                     videoFolder.resolve(SyntheticVideoWriter.GROUND_TRUTH_FOLDER), video, labelMap);
             setAsidePreviousRun(outFolder.resolve("project"), out);
             PluginRegistry registry = PluginRegistry.ofPlatform();
-            new LoopRunner(registry, out).run(video, truth, labelMap, LoopRunner.choices(options, registry),
+            new LoopRunner(registry, out).run(video, truth, labelMap, LoopRunner.plugins(options, registry),
                     LoopRunner.settings(options), outFolder);
             return 0;
         } catch (UsageException e) {

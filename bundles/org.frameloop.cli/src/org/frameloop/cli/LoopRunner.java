@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import org.frameloop.core.annotate.SimulatedAnnotator;
 import org.frameloop.core.flow.FlowCache;
@@ -17,54 +18,42 @@ import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
-import org.frameloop.core.registry.ContributionException;
-import org.frameloop.core.registry.ExtensionPoint;
-import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.core.spi.ClickCostModel;
-import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.ReviewQueue;
-import org.frameloop.core.spi.Granularity;
-import org.frameloop.core.spi.LabelFusion;
-import org.frameloop.core.spi.SampleSelector;
-import org.frameloop.core.spi.SegmentationModel;
+import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
+import org.frameloop.run.DefaultPlugins;
+import org.frameloop.run.RunAssembly;
+import org.frameloop.run.RunPlugins;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 /**
  * Runs the annotation loop headless with the simulated annotator: the shared engine of {@code run} and
- * {@code demo}. Plugins are looked up by id in the registry; the project folder, the console table and
- * report.html are its output.
+ * {@code demo}. The run is put together by {@link RunAssembly} (as in the IDE and the bench); this class
+ * turns options into its plugins and settings, and writes the console table and report.html.
  */
 final class LoopRunner {
 
-    /** Which contribution to use for each role, with its parameters. */
-    record PluginChoice(String id, Map<String, String> parameters) {
-    }
-
-    record Choices(PluginChoice model, PluginChoice granularity, PluginChoice selector, PluginChoice flow,
-            PluginChoice clickCost, PluginChoice fusion) {
-    }
-
-    /** The fusion id that means the model's labels alone. */
-    static final String NO_FUSION = "none";
-
     static void declarePluginOptions(Options options) {
-        options.option("model", "ID", "segmentation model: unet (default), propagation, or torchscript:PATH for your own TorchScript module")
+        options.option("model", "ID", "segmentation model: unet (default when installed), propagation, or torchscript:PATH for your own TorchScript module")
                 .repeatable("model-param", "K=V", "a parameter of the model")
-                .option("granularity", "ID", "sample granularity: frame, rect, superpixel, ... (default frame)")
+                .option("granularity", "ID", "sample granularity: frame, rect, superpixel, ... (default " + DefaultPlugins.GRANULARITY + ")")
                 .repeatable("granularity-param", "K=V", "a parameter of the granularity, e.g. sizePx=16")
-                .option("fusion", "ID", "how human labels carried along the flow combine with the model's: evidence (default), or none for the model alone")
+                .option("fusion", "ID", "how human labels carried along the flow combine with the model's: evidence (default, "
+                        + "except with the propagation model), or none for the model alone")
                 .repeatable("fusion-param", "K=V", "a parameter of the fusion")
-                .option("selector", "ID", "sample selector: coverage, hybrid, uncertainty, random, uniform-keyframes, ... (default coverage)")
+                .option("selector", "ID", "sample selector: coverage, hybrid, uncertainty, random, uniform-keyframes, ... (default "
+                        + DefaultPlugins.SELECTOR + ")")
                 .repeatable("selector-param", "K=V", "a parameter of the selector")
-                .option("flow", "ID", "optical flow provider (default dis; 'none' for no flow)")
+                .option("flow", "ID", "optical flow provider (default " + DefaultPlugins.FLOW + "; 'none' for no flow)")
                 .repeatable("flow-param", "K=V", "a parameter of the flow provider")
-                .option("click-cost", "ID", "click cost model (default polygon)")
+                .option("click-cost", "ID", "click cost model (default " + DefaultPlugins.CLICK_COST + ")")
                 .repeatable("click-cost-param", "K=V", "a parameter of the click cost model")
                 .option("budget", "N", "samples per round (default 8)")
                 .option("budget-clicks", "N", "click budget per round, estimated on the model's labels (default: none)")
@@ -75,14 +64,18 @@ final class LoopRunner {
                 .option("out", "DIR", "project and report folder");
     }
 
-    static Choices choices(Options options, PluginRegistry registry) {
-        String defaultModel = defaultModelId(registry);
-        return new Choices(modelChoice(options.get("model", defaultModel), options.keyValues("model-param")),
-                new PluginChoice(options.get("granularity", "frame"), options.keyValues("granularity-param")),
-                new PluginChoice(options.get("selector", "coverage"), options.keyValues("selector-param")),
-                new PluginChoice(options.get("flow", "dis"), options.keyValues("flow-param")),
-                new PluginChoice(options.get("click-cost", "polygon"), options.keyValues("click-cost-param")),
-                new PluginChoice(options.get("fusion", defaultFusionId(registry)), options.keyValues("fusion-param")));
+    static RunPlugins plugins(Options options, PluginRegistry registry) {
+        PluginChoice model = modelChoice(options.get("model", DefaultPlugins.modelId(registry)),
+                options.keyValues("model-param"));
+        return new RunPlugins(model, chosen(options, "granularity", DefaultPlugins.GRANULARITY),
+                chosen(options, "selector", DefaultPlugins.SELECTOR), chosen(options, "flow", DefaultPlugins.FLOW),
+                chosen(options, "click-cost", DefaultPlugins.CLICK_COST),
+                chosen(options, "fusion", DefaultPlugins.fusionId(registry, model.id())));
+    }
+
+    /** {@code --ROLE ID} with its {@code --ROLE-param K=V} values, or the role's default. */
+    private static PluginChoice chosen(Options options, String role, String defaultId) {
+        return new PluginChoice(options.get(role, defaultId), options.keyValues(role + "-param"));
     }
 
     /** {@code --model torchscript:PATH} is short for the unet model fine-tuning a user's TorchScript module. */
@@ -90,7 +83,7 @@ final class LoopRunner {
         if (model.startsWith("torchscript:")) {
             Map<String, String> withCheckpoint = new LinkedHashMap<>(parameters);
             withCheckpoint.put("checkpoint", model);
-            return new PluginChoice("unet", withCheckpoint);
+            return new PluginChoice(DefaultPlugins.NETWORK_MODEL, withCheckpoint);
         }
         return new PluginChoice(model, parameters);
     }
@@ -114,9 +107,9 @@ final class LoopRunner {
     }
 
     /** @return the loop's result; the project ({@code outFolder/project}) and report are in {@code outFolder} */
-    LoopResult run(Video video, LabelSequence groundTruth, LabelMap labelMap, Choices choices, LoopSettings settings,
+    LoopResult run(Video video, LabelSequence groundTruth, LabelMap labelMap, RunPlugins plugins, LoopSettings settings,
             Path outFolder) throws IOException {
-        return run(video, groundTruth, labelMap, choices, settings, outFolder, new ProjectPlan(
+        return run(video, groundTruth, labelMap, plugins, settings, outFolder, new ProjectPlan(
                 outFolder.resolve("project"), null, null, false));
     }
 
@@ -129,12 +122,12 @@ final class LoopRunner {
     record ProjectPlan(Path folder, Path videoPath, Path groundTruthPath, boolean resume) {
     }
 
-    /** Choices and loop settings as a project recorded them (for {@code --resume}). */
-    static Choices recordedChoices(JsonObject settings) {
-        return new Choices(recorded(settings, "model"), recorded(settings, "granularity"), recorded(settings, "selector"),
-                recorded(settings, "flow"), recorded(settings, "clickCost"),
+    /** Plugins as a project recorded them (for {@code --resume}). */
+    static RunPlugins recordedPlugins(JsonObject settings) {
+        return new RunPlugins(recorded(settings, "model"), recorded(settings, "granularity"),
+                recorded(settings, "selector"), recorded(settings, "flow"), recorded(settings, "clickCost"),
                 // projects from before label fusion used the model's labels alone
-                settings.has("fusion") ? recorded(settings, "fusion") : new PluginChoice(NO_FUSION, Map.of()));
+                settings.has("fusion") ? recorded(settings, "fusion") : PluginChoice.of(PluginChoice.NONE));
     }
 
     static LoopSettings recordedSettings(JsonObject settings) {
@@ -148,32 +141,23 @@ final class LoopRunner {
         if (!settings.has(role) || !settings.get(role).isJsonObject()) {
             throw new UsageException("the project records no " + role + "; it cannot be resumed from the command line");
         }
-        PluginChoice choice = new Gson().fromJson(settings.get(role), PluginChoice.class);
-        return new PluginChoice(choice.id(), choice.parameters() == null ? Map.of() : choice.parameters());
+        return new Gson().fromJson(settings.get(role), PluginChoice.class);
     }
 
-    LoopResult run(Video video, LabelSequence groundTruth, LabelMap labelMap, Choices choices, LoopSettings settings,
+    LoopResult run(Video video, LabelSequence groundTruth, LabelMap labelMap, RunPlugins plugins, LoopSettings settings,
             Path outFolder, ProjectPlan plan) throws IOException {
-        SegmentationModel model = create(ExtensionPoint.MODELS, choices.model());
-        try {
-            Granularity granularity = create(ExtensionPoint.GRANULARITIES, choices.granularity());
-            SampleSelector selector = create(ExtensionPoint.SELECTORS, choices.selector());
-            ClickCostModel cost = create(ExtensionPoint.CLICK_COSTS, choices.clickCost());
-            FlowProvider flowProvider = "none".equals(choices.flow().id()) ? null
-                    : create(ExtensionPoint.FLOWS, choices.flow());
-            LabelFusion fusion = NO_FUSION.equals(choices.fusion().id()) ? null
-                    : create(ExtensionPoint.FUSIONS, choices.fusion());
-
+        // every plugin is created before the project: a wrong id or parameter leaves no folder behind
+        try (RunAssembly run = create(plugins)) {
             Map<String, Object> recorded = new LinkedHashMap<>();
             recorded.put("video", video.name());
             recorded.put("frames", video.frameCount());
             recorded.put("size", video.width() + "x" + video.height());
-            recorded.put("model", choices.model());
-            recorded.put("granularity", choices.granularity());
-            recorded.put("selector", choices.selector());
-            recorded.put("flow", choices.flow());
-            recorded.put("clickCost", choices.clickCost());
-            recorded.put("fusion", choices.fusion());
+            recorded.put("model", plugins.model());
+            recorded.put("granularity", plugins.granularity());
+            recorded.put("selector", plugins.selector());
+            recorded.put("flow", plugins.flow());
+            recorded.put("clickCost", plugins.clickCost());
+            recorded.put("fusion", plugins.fusion());
             recorded.put("loop", settings);
             recorded.put("annotator", SimulatedAnnotator.ID);
             if (plan.groundTruthPath() != null) {
@@ -185,34 +169,23 @@ final class LoopRunner {
             try (ProjectStore project = plan.resume() ? ProjectStore.open(plan.folder(), "cli run --resume")
                     : ProjectStore.create(plan.folder(), info, labelMap, recorded, "cli run")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
-                FlowCache flow = flowProvider == null ? null
-                        : new FlowCache(video, flowProvider, project.cacheFolder().resolve("flow"));
-                int ignoreId = labelMap.ignoreId().orElse(-1);
-                VideoSession session;
-                AnnotationLoop loop;
+                long started = System.nanoTime();
+                VideoSession session = openProject(project, video, plugins.flow(), groundTruth);
+                AnnotationLoop loop = run.journalTo(project, null).loop(session, settings,
+                        run.simulatedAnnotator(session));
+                run.notes().forEach(note -> out.println("Project: " + note));
                 if (plan.resume()) {
-                    long started = System.nanoTime();
-                    ProjectStore.Resumed resumed = project.resume(video, flow, groundTruth);
-                    session = resumed.session();
-                    loop = new AnnotationLoop(session, model, granularity, selector,
-                            new SimulatedAnnotator(groundTruth, cost, ignoreId), cost, settings)
-                            .withFusion(fusion).resumeAt(resumed.round(), resumed.pendingSamples());
-                    loadCheckpoint(model, project);
+                    ProjectStore.Continuation next = project.continuation();
                     out.println(String.format(Locale.ROOT, "Resuming at round %d: %d samples and %d clicks journaled, "
-                            + "%d chosen samples still to annotate (restored in %d ms).", resumed.round(),
-                            session.ledger().size(), session.ledger().totalClicks(), resumed.pendingSamples().size(),
+                            + "%d chosen samples still to annotate (restored in %d ms).", next.round(),
+                            session.ledger().size(), session.ledger().totalClicks(), next.pendingSamples().size(),
                             (System.nanoTime() - started) / 1_000_000));
-                } else {
-                    session = VideoSession.start(video, labelMap, flow, groundTruth);
-                    loop = new AnnotationLoop(session, model, granularity, selector,
-                            new SimulatedAnnotator(groundTruth, cost, ignoreId), cost, settings).withFusion(fusion);
                 }
-                project.attach(session, loop);
                 ConsoleProgress progress = new ConsoleProgress(out);
                 out.println(String.format(Locale.ROOT, "%s: %d frames of %dx%d; model %s, granularity %s, selector %s, "
                         + "%d samples per round, target mIoU %.2f", video.name(), video.frameCount(), video.width(),
-                        video.height(), fusion == null ? choices.model().id() : choices.model().id() + " + "
-                                + choices.fusion().id() + " fusion", describe(choices.granularity()), choices.selector().id(),
+                        video.height(), plugins.fusion().isNone() ? plugins.model().id() : plugins.model().id() + " + "
+                                + plugins.fusion().id() + " fusion", describe(plugins.granularity()), plugins.selector().id(),
                         settings.samplesPerRound(), settings.targetMiou()));
                 loop.addListener(new LoopListener() {
                     private boolean first = true;
@@ -227,49 +200,31 @@ final class LoopRunner {
                         out.println(RunReport.tableRow(report));
                     }
                 });
-                LoopResult result = loop.run(progress);
+                LoopResult result = run.run(progress);
                 progress.breakLine();
-                project.writeAllLabels(session);
-                model.save(project.modelFolder());
                 String title = "Frameloop run on " + video.name();
                 String description = String.format(Locale.ROOT,
                         "%d frames of %dx%d; model %s, granularity %s, selector %s, %d samples per round, "
                                 + "simulated annotator with the %s click model.",
-                        video.frameCount(), video.width(), video.height(), choices.model().id(),
-                        describe(choices.granularity()), choices.selector().id(), settings.samplesPerRound(),
-                        choices.clickCost().id());
+                        video.frameCount(), video.width(), video.height(), plugins.model().id(),
+                        describe(plugins.granularity()), plugins.selector().id(), settings.samplesPerRound(),
+                        plugins.clickCost().id());
                 RunReport.writeHtml(outFolder.resolve("report.html"), title, description, result, labelMap);
                 summarise(result, outFolder, project.folder());
                 RunReport.perClassLine(result, labelMap).ifPresent(out::println);
                 out.println(RunReport.timingSummary(result, video.frameCount()));
-                if (flow != null) {
-                    flow.validShare().ifPresent(share -> out.println(String.format(Locale.ROOT, "Optical flow: %.1f%% of "
-                            + "pixels passed the forward-backward check (both directions, mean over the frame pairs the "
-                            + "temporal term used).", 100 * share)));
-                }
+                session.flowCache().map(FlowCache::validShare).orElse(OptionalDouble.empty())
+                        .ifPresent(share -> out.println(String.format(Locale.ROOT, "Optical flow: %.1f%% of "
+                                + "pixels passed the forward-backward check (both directions, mean over the frame pairs "
+                                + "the temporal term used).", 100 * share)));
                 out.println(ResourceUsage.describe());
                 return result;
             }
-        } finally {
-            model.close();
         }
     }
 
     private static String describe(PluginChoice choice) {
         return choice.parameters().isEmpty() ? choice.id() : choice.id() + " " + choice.parameters();
-    }
-
-    /** A checkpoint is derived data: one that is missing or unreadable is rebuilt by fine-tuning. */
-    private void loadCheckpoint(SegmentationModel model, ProjectStore project) {
-        try (var files = java.nio.file.Files.list(project.modelFolder())) {
-            if (files.findAny().isEmpty()) {
-                return;
-            }
-            model.load(project.modelFolder());
-        } catch (IOException | RuntimeException e) {
-            out.println("Project: the model checkpoint in " + project.modelFolder() + " is unusable (" + e.getMessage()
-                    + "); the model is rebuilt by fine-tuning on the human labels.");
-        }
     }
 
     private void summarise(LoopResult result, Path outFolder, Path projectFolder) {
@@ -301,21 +256,20 @@ final class LoopRunner {
         out.println("Project: " + projectFolder + "    report: " + outFolder.resolve("report.html"));
     }
 
-    private <T> T create(ExtensionPoint<T> point, PluginChoice choice) {
+    private RunAssembly create(RunPlugins plugins) {
         try {
-            return registry.create(point, choice.id(), choice.parameters());
+            return RunAssembly.create(registry, plugins);
         } catch (ContributionException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    /** The fusion a command uses when none is named: the evidence fusion when installed, else the model alone. */
-    static String defaultFusionId(PluginRegistry registry) {
-        return registry.find(ExtensionPoint.FUSIONS, "evidence").isPresent() ? "evidence" : NO_FUSION;
-    }
-
-    /** The model a command uses when none is named: the trained network when installed, else the baseline. */
-    static String defaultModelId(PluginRegistry registry) {
-        return registry.find(ExtensionPoint.MODELS, "unet").isPresent() ? "unet" : "propagation";
+    private VideoSession openProject(ProjectStore project, Video video, PluginChoice flow, LabelSequence groundTruth)
+            throws IOException {
+        try {
+            return RunAssembly.openProject(registry, project, video, flow, groundTruth);
+        } catch (ContributionException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.frameloop.core.video.Video;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.video.VideoFiles;
+import org.frameloop.run.RunPlugins;
 
 import com.google.gson.JsonObject;
 
@@ -78,7 +79,7 @@ final class RunCommand implements CliCommand {
             ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()),
                     frames, labelMap);
             new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
-                    LoopRunner.recordedChoices(settings), LoopRunner.recordedSettings(settings), out_,
+                    LoopRunner.recordedPlugins(settings), LoopRunner.recordedSettings(settings), out_,
                     new LoopRunner.ProjectPlan(folder, videoPath, null, true));
         } finally {
             close(frames);
@@ -144,12 +145,12 @@ final class RunCommand implements CliCommand {
             Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-run")));
             LabelMap labelMap = labelMap(options, labels);
             PluginRegistry registry = PluginRegistry.ofPlatform();
-            LoopRunner.Choices choices = LoopRunner.choices(options, registry);
+            RunPlugins plugins = LoopRunner.plugins(options, registry);
             Video frames = VideoFiles.open(video);
             try {
                 ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
                 Path project = Path.of(options.get("project", out_.resolve("project").toString()));
-                new LoopRunner(registry, out).run(frames, truth, labelMap, choices, LoopRunner.settings(options),
+                new LoopRunner(registry, out).run(frames, truth, labelMap, plugins, LoopRunner.settings(options),
                         out_, new LoopRunner.ProjectPlan(project, video, gt, false));
             } finally {
                 close(frames);

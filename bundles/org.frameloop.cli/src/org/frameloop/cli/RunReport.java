@@ -1,7 +1,6 @@
 package org.frameloop.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -68,11 +67,6 @@ final class RunReport {
         return String.format(Locale.ROOT, "Timing: %.1f s per round on average over %d rounds (select %.1f, simulated "
                 + "annotation %.1f, fine-tune %.1f, predict %.1f = %.1f frames/s, evaluate %.1f).", total, rounds.size(),
                 select, annotate, fineTune, predict, predict > 0 ? frameCount / predict : Double.NaN, evaluate);
-    }
-
-    static void printTable(LoopResult result, PrintStream out) {
-        out.println(tableHeader());
-        result.rounds().forEach(r -> out.println(tableRow(r)));
     }
 
     static void writeHtml(Path file, String title, String settingsDescription, LoopResult result, LabelMap labelMap)

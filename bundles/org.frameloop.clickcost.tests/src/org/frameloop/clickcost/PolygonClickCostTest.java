@@ -18,7 +18,7 @@ import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.ClickCostModel;
 import org.junit.jupiter.api.Test;
 
-/** The polygon protocol of DESIGN.md §4, case by case; every model comes from the extension registry. */
+/** The polygon protocol as PolygonClickCost documents it (Cai et al. 2021), case by case; every model comes from the extension registry. */
 class PolygonClickCostTest {
 
     private static final int NO_IGNORE = -1;
@@ -44,7 +44,7 @@ class PolygonClickCostTest {
         return model().explain(all(truth.image()), truth.image(), NO_IGNORE);
     }
 
-    // --- pinned by DESIGN.md §4 -------------------------------------------------------------------------
+    // --- pinned by the protocol -----------------------------------------------------------------------------
 
     @Test
     void squareObjectOnOneClassBackgroundCostsTwoRegionsAndFourVertices() throws Exception {

@@ -75,7 +75,8 @@ public final class CrashableAnnotationRun {
                     new MostUncertainFirst(), new SimulatedAnnotator(SyntheticScene.groundTruth(FRAMES), cost, 9), cost,
                     SETTINGS);
             loop.resumeAt(round, pending);
-            store.attach(session, loop);
+            store.attach(session);
+            store.attach(loop);
             loop.addListener(new LoopListener() {
                 @Override
                 public void samplesChosen(int r, List<Sample> samples) {

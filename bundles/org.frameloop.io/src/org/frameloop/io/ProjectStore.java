@@ -47,7 +47,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * A project folder as ../shared/DESIGN.md §5 lays it out:
+ * A project folder (docs/architecture.md, "The project folder"):
  * <pre>
  * project.json            versioned description: video (path, frames, size), label map file, settings
  * labelmap.json           the label map
@@ -493,12 +493,11 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * As {@link #attach(VideoSession)}, and also journals each round's chosen samples before they are
-     * annotated, so a resumed session finishes the round with exactly those samples, and each finished
-     * round's report.
+     * Journals each round's chosen samples before they are annotated, so a resumed session finishes the
+     * round with exactly those samples, and each finished round's report. Attach the loop's session too
+     * ({@link #attach(VideoSession)}).
      */
-    public void attach(VideoSession session, AnnotationLoop loop) {
-        attach(session);
+    public void attach(AnnotationLoop loop) {
         loop.addListener(new LoopListener() {
             @Override
             public void samplesChosen(int round, List<Sample> samples) {
@@ -640,8 +639,9 @@ public final class ProjectStore implements AutoCloseable {
 
     /**
      * Restores the session saved in this project for {@code video} (see the class comment for what is
-     * restored) and says where its loop continues. Call {@link #attach(VideoSession, AnnotationLoop)} on
-     * the returned session and {@link AnnotationLoop#resumeAt} with the returned round and samples.
+     * restored) and says where its loop continues. Attach the returned session and its loop
+     * ({@link #attach(VideoSession)}, {@link #attach(AnnotationLoop)}) and call {@link AnnotationLoop#resumeAt}
+     * with the returned round and samples.
      *
      * @throws ProjectException when the video does not match the project, or a human label file is damaged
      */

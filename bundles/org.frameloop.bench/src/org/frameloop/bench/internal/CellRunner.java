@@ -1,5 +1,7 @@
 package org.frameloop.bench.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,6 @@ import org.frameloop.bench.BenchPlan;
 import org.frameloop.bench.BenchVideo;
 import org.frameloop.bench.CellResult;
 import org.frameloop.bench.CurvePoint;
-import org.frameloop.bench.PluginChoice;
 import org.frameloop.core.annotate.SimulatedAnnotator;
 import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
@@ -24,11 +25,13 @@ import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.ClickCostModel;
-import org.frameloop.core.spi.SegmentationModel;
+import org.frameloop.run.RunAssembly;
+import org.frameloop.run.RunPlugins;
 
 /**
  * Runs one method on one video with the simulated annotator and turns it into a {@link CellResult}, priced
@@ -69,18 +72,17 @@ public final class CellRunner {
                 .withBudgetClicksPerRound(plan.budgetClicksPerRound())
                 .withMaxRounds(annotates ? plan.maxRounds() : 0)
                 .withTargetMiou(plan.highestTarget()).withMaxTotalClicks(capClicks).withSeed(plan.seed());
-        ClickCostModel cost = create(ExtensionPoint.CLICK_COSTS, plan.clickCost());
         // The second protocol: each chosen sample priced as a correction of what the session shows before
         // it is annotated. The loop runs on the first protocol's prices; its samples and labels are the same.
         SimulatedAnnotator correcting = new SimulatedAnnotator(video.groundTruth(),
                 create(ExtensionPoint.CLICK_COSTS, plan.correctionCost()), video.ignoreId());
-        try (SegmentationModel model = create(ExtensionPoint.MODELS, method.model())) {
+        RunPlugins plugins = new RunPlugins(method.model(), method.granularity(), PluginChoice.of(method.selectorId()),
+                plan.flow() == null ? PluginChoice.of(PluginChoice.NONE) : plan.flow(), plan.clickCost(),
+                PluginChoice.of(method.fusionId()));
+        try (RunAssembly run = RunAssembly.create(registry, plugins)) {
+            // the flow of a video is computed once and shared by its runs (BenchRunner)
             VideoSession session = VideoSession.start(video.video(), video.labelMap(), flow, video.groundTruth());
-            AnnotationLoop loop = new AnnotationLoop(session, model, create(ExtensionPoint.GRANULARITIES,
-                    method.granularity()), create(ExtensionPoint.SELECTORS, PluginChoice.of(method.selectorId())),
-                    new SimulatedAnnotator(video.groundTruth(), cost, video.ignoreId()), cost, settings)
-                    .withFusion(method.fuses() ? create(ExtensionPoint.FUSIONS, PluginChoice.of(method.fusionId()))
-                            : null);
+            AnnotationLoop loop = run.loop(session, settings, run.simulatedAnnotator(session));
             List<Long> correctionClicksAfterRound = new ArrayList<>();
             loop.addListener(new LoopListener() {
                 private long correctionClicks;
@@ -98,31 +100,28 @@ public final class CellRunner {
                     listener.roundFinished(report);
                 }
             });
-            LoopResult result = loop.run(monitor);
+            LoopResult result = run.run(monitor);
             if (method.kind() == BenchMethod.Kind.CORRECT_PRETRAINED) {
                 return framesInOrder(video, method, session, "every frame of the pretrained labels corrected",
                         started, monitor);
             }
             List<CurvePoint> curve = new ArrayList<>();
             int samples = 0;
-            double[] steps = new double[5];
+            RoundReport.Timings steps = RoundReport.Timings.NONE;
             for (int i = 0; i < result.rounds().size(); i++) {
                 RoundReport round = result.rounds().get(i);
                 samples += round.samples().size();
                 curve.add(new CurvePoint(round.round(), samples, round.totalClicks(), round.miou(),
                         round.estimate().miou(), round.estimate().lower(), round.estimate().upper(),
                         round.estimate().auditClicks(), correctionClicksAfterRound.get(i)));
-                RoundReport.Timings t = round.timings();
-                long[] millis = { t.selectMillis(), t.annotateMillis(), t.fineTuneMillis(), t.predictMillis(),
-                        t.evaluateMillis() };
-                for (int s = 0; s < steps.length; s++) {
-                    steps[s] += millis[s] / 1000.0;
-                }
+                steps = steps.plus(round.timings());
             }
             String stopReason = annotates ? result.stopReason().description() : "no annotation: round 0 only";
             return new CellResult(video.name(), method, plan.settingsFingerprint(method), video.video().frameCount(),
                     size(video), frameByFrameClicks, capClicks, curve, boxed(result.last().perClassIou()), stopReason,
-                    plan.seed(), secondsSince(started), boxed(steps), Instant.now().toString());
+                    plan.seed(), secondsSince(started), CellResult.stepSeconds(steps), Instant.now().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only a project's journal or checkpoint is read or written
         }
     }
 
@@ -177,7 +176,8 @@ public final class CellRunner {
         }
         return new CellResult(video.name(), method, plan.settingsFingerprint(method), frames, size(video), total, 0,
                 curve, boxed(all.perClassIou()), stopReason, plan.seed(), secondsSince(started),
-                boxed(new double[] { 0, secondsSince(started), 0, 0, 0 }), Instant.now().toString());
+                CellResult.stepSeconds(new RoundReport.Timings(0, millisSince(started), 0, 0, 0)),
+                Instant.now().toString());
     }
 
     private <T> T create(ExtensionPoint<T> point, PluginChoice choice) throws ContributionException {
@@ -195,6 +195,10 @@ public final class CellRunner {
             list.add(Double.isNaN(value) ? null : value);
         }
         return list;
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static double secondsSince(long nanoTime) {

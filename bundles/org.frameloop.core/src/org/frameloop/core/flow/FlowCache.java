@@ -79,17 +79,6 @@ public final class FlowCache {
         return validShares.values().stream().mapToDouble(Double::doubleValue).average();
     }
 
-    /** Computes every pair now (e.g. in a background job before the first round). */
-    public void computeAll(org.eclipse.core.runtime.IProgressMonitor monitor) {
-        org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor,
-                "Optical flow for " + video.name(), Math.max(1, video.frameCount() - 1));
-        for (int t = 0; t + 1 < video.frameCount(); t++) {
-            progress.checkCanceled();
-            pair(t);
-            progress.worked(1);
-        }
-    }
-
     private synchronized OpticalFlow[] pair(int first) {
         OpticalFlow[] cached = recent.get(first);
         if (cached != null) {

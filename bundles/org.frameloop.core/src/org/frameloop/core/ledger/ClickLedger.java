@@ -43,10 +43,6 @@ public final class ClickLedger {
         return totalSeconds;
     }
 
-    public synchronized long clicksInRound(int round) {
-        return entries.stream().filter(e -> e.round() == round).mapToLong(LedgerEntry::clicks).sum();
-    }
-
     public synchronized int size() {
         return entries.size();
     }

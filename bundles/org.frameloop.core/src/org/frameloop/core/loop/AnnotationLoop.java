@@ -32,7 +32,7 @@ import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
 
 /**
- * The annotation loop of ../shared/DESIGN.md §1, top to bottom:
+ * The annotation loop (docs/architecture.md, "One round"), top to bottom:
  * <ol>
  * <li>the model predicts every frame; its labels become the automatic layer and every candidate sample
  * (the granularity's regions) gets an uncertainty and a mean embedding;</li>
@@ -140,7 +140,7 @@ public final class AnnotationLoop {
         long predictMillis = millisSince(started);
         started = System.nanoTime();
         reports.add(finishRound(firstRound - 1, List.of(), 0, scores,
-                new long[] { 0, 0, fineTuneMillis, predictMillis, 0 }, started));
+                new RoundReport.Timings(0, 0, fineTuneMillis, predictMillis, 0), started));
 
         for (int round = firstRound; ; round++) {
             RoundReport previous = reports.get(reports.size() - 1);
@@ -150,12 +150,10 @@ public final class AnnotationLoop {
             }
             SubMonitor step = progress.split(1).setWorkRemaining(100);
             step.setTaskName("Round " + round);
-            long[] millis = new long[5];
-
             started = System.nanoTime();
             List<Sample> chosen = round == firstRound && !pendingSamples.isEmpty() ? takePending()
                     : choose(scores, round);
-            millis[0] = millisSince(started);
+            long selectMillis = millisSince(started);
             if (chosen.isEmpty()) {
                 return new LoopResult(reports, LoopResult.StopReason.NOTHING_LEFT);
             }
@@ -164,18 +162,19 @@ public final class AnnotationLoop {
 
             started = System.nanoTime();
             long roundClicks = annotate(round, chosen, step.split(10));
-            millis[1] = millisSince(started);
+            long annotateMillis = millisSince(started);
 
             started = System.nanoTime();
             model.fineTune(session, step.split(50));
-            millis[2] = millisSince(started);
+            long roundFineTuneMillis = millisSince(started);
 
             started = System.nanoTime();
             scores = predictAndScore(step.split(35));
-            millis[3] = millisSince(started);
+            long roundPredictMillis = millisSince(started);
 
             started = System.nanoTime();
-            reports.add(finishRound(round, chosen, roundClicks, scores, millis, started));
+            reports.add(finishRound(round, chosen, roundClicks, scores, new RoundReport.Timings(selectMillis,
+                    annotateMillis, roundFineTuneMillis, roundPredictMillis, 0), started));
             step.split(5);
         }
     }
@@ -439,8 +438,9 @@ public final class AnnotationLoop {
         return clicks;
     }
 
-    private RoundReport finishRound(int round, List<Sample> samples, long roundClicks, Scores scores, long[] millis,
-            long evaluationStarted) {
+    /** @param timings the round's steps so far; evaluation, timed from {@code evaluationStarted}, is added here */
+    private RoundReport finishRound(int round, List<Sample> samples, long roundClicks, Scores scores,
+            RoundReport.Timings timings, long evaluationStarted) {
         double miou = Double.NaN;
         double[] perClass = new double[0];
         LabelSequence truth = session.groundTruth().orElse(null);
@@ -455,10 +455,9 @@ public final class AnnotationLoop {
         QualityEstimate estimate = estimator.estimate(round);
         double humanShare = session.labels().humanPixelCount()
                 / ((double) session.frameCount() * session.width() * session.height());
-        millis[4] = millisSince(evaluationStarted);
         RoundReport report = new RoundReport(round, samples, roundClicks, session.ledger().totalClicks(),
                 frameByFrameClicks, miou, perClass, estimate.miou(), humanShare, scores.frame.length,
-                new RoundReport.Timings(millis[0], millis[1], millis[2], millis[3], millis[4]), estimate);
+                timings.withEvaluateMillis(millisSince(evaluationStarted)), estimate);
         listeners.forEach(l -> l.roundFinished(report));
         return report;
     }

@@ -74,8 +74,4 @@ public record LoopSettings(int samplesPerRound, long budgetClicksPerRound, int m
         return new LoopSettings(samplesPerRound, budgetClicksPerRound, maxRounds, targetMiou, maxTotalClicks, seed,
                 uncertainty, value);
     }
-
-    public LoopSettings withUncertainty(UncertaintyMeasure value) {
-        return new LoopSettings(samplesPerRound, budgetClicksPerRound, maxRounds, targetMiou, maxTotalClicks, seed, value, auditShare);
-    }
 }

@@ -31,8 +31,23 @@ public record RoundReport(int round, List<Sample> samples, long roundClicks, lon
     /** Wall time of each step of the round, in milliseconds. */
     public record Timings(long selectMillis, long annotateMillis, long fineTuneMillis, long predictMillis,
             long evaluateMillis) {
+
+        /** No time spent yet: the start of a sum over rounds. */
+        public static final Timings NONE = new Timings(0, 0, 0, 0, 0);
+
         public long totalMillis() {
             return selectMillis + annotateMillis + fineTuneMillis + predictMillis + evaluateMillis;
+        }
+
+        /** Step by step, the time of both (e.g. a whole run's time per step). */
+        public Timings plus(Timings other) {
+            return new Timings(selectMillis + other.selectMillis, annotateMillis + other.annotateMillis,
+                    fineTuneMillis + other.fineTuneMillis, predictMillis + other.predictMillis,
+                    evaluateMillis + other.evaluateMillis);
+        }
+
+        Timings withEvaluateMillis(long millis) {
+            return new Timings(selectMillis, annotateMillis, fineTuneMillis, predictMillis, millis);
         }
     }
 

@@ -116,6 +116,11 @@ public final class VideoSession implements AnnotatedVideo {
         return labels.hasHuman(frameIndex);
     }
 
+    /** The cached flow of the video, empty when the session has no flow provider. */
+    public Optional<FlowCache> flowCache() {
+        return Optional.ofNullable(flow);
+    }
+
     @Override
     public Optional<OpticalFlow> flow(int from, int to) {
         return flow == null ? Optional.empty() : flow.flow(from, to);

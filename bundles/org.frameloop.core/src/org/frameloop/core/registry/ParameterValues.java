@@ -55,10 +55,6 @@ public final class ParameterValues {
         return (String) require(name);
     }
 
-    public Map<String, Object> asMap() {
-        return values;
-    }
-
     private Object require(String name) {
         Object value = values.get(name);
         if (value == null) {

@@ -63,6 +63,11 @@ public final class PluginRegistry {
         return contribution.create(parameterText);
     }
 
+    /** As {@link #create(ExtensionPoint, String, Map)} for a {@link PluginChoice}. */
+    public <T> T create(ExtensionPoint<T> point, PluginChoice choice) throws ContributionException {
+        return create(point, choice.id(), choice.parameters());
+    }
+
     /** Contributions to any Frameloop extension point that were skipped, and why. */
     public List<ContributionProblem> problems() {
         List<ContributionProblem> problems = new ArrayList<>();

@@ -6,7 +6,8 @@ import org.frameloop.core.sample.Region;
 /**
  * What labelling a region costs a person, in clicks (contributed to {@code org.frameloop.core.clickCosts}).
  * The benchmark's headline number is a sum of these costs, so a model must be deterministic.
- * See ../shared/DESIGN.md §4 for the default protocol.
+ * {@code org.frameloop.clickcost.PolygonClickCost} documents the default protocol; docs/loop.md compares it
+ * with {@code correction}.
  */
 public interface ClickCostModel {
 

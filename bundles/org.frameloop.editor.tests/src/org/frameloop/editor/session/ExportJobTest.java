@@ -20,7 +20,7 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.LabelExporter;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.core.runtime.IStatus;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Sample;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.flow.opencv.OpenCvNatives;
 import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

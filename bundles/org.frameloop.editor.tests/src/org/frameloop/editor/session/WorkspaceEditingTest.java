@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.Annotator.Annotation;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
 import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

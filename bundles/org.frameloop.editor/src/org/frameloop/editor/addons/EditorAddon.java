@@ -18,7 +18,7 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.run.DefaultPlugins;
 import org.frameloop.synth.SyntheticScenes;
 import org.frameloop.synth.SyntheticVideo;
 import org.frameloop.synth.SyntheticVideoSpec;
@@ -29,7 +29,7 @@ import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.JobProgress;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
+import org.frameloop.core.registry.PluginChoice;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -72,10 +72,11 @@ public class EditorAddon {
                     SyntheticVideoWriter.write(new SyntheticVideo(spec), video, monitor);
                 }
                 PluginRegistry registry = PluginRegistry.ofPlatform();
-                String model = registry.find(ExtensionPoint.MODELS, "unet").isPresent() ? "unet" : "propagation";
-                ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of(model),
-                        new PluginChoice("rect", Map.of("sizePx", "32")), PluginChoice.of("coverage"),
-                        PluginChoice.of("dis"), PluginChoice.of("polygon"), 6, 1);
+                // the demo shows 32-pixel tiles: small samples are what the loop is about
+                ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"),
+                        PluginChoice.of(DefaultPlugins.modelId(registry)), new PluginChoice("rect", Map.of("sizePx", "32")),
+                        PluginChoice.of(DefaultPlugins.SELECTOR), PluginChoice.of(DefaultPlugins.FLOW),
+                        PluginChoice.of(DefaultPlugins.CLICK_COST), 6, 1);
                 AnnotationProject opened = ProjectFolders.create(project, settings, SyntheticScenes.labelMap(),
                         registry);
                 display.asyncExec(() -> {

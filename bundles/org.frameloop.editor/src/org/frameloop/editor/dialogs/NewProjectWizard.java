@@ -25,6 +25,7 @@ import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.session.AnnotationWorkspace;
@@ -32,8 +33,8 @@ import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.LabelMapPresets;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
-import org.frameloop.editor.session.ProjectSettings.PluginChoice;
 import org.frameloop.io.LabelMaps;
+import org.frameloop.run.DefaultPlugins;
 
 /**
  * File > New Project: the video (a video file, an image folder or a dataset sequence with images/ and labels/;
@@ -80,8 +81,8 @@ public final class NewProjectWizard extends Wizard {
         ProjectSettings settings = new ProjectSettings(source.video(), gt.isEmpty() ? null : Path.of(gt),
                 new PluginChoice(loopPage.model.getText(), loopPage.modelParameters.values()),
                 new PluginChoice(loopPage.granularity.getText(), loopPage.granularityParameters.values()),
-                PluginChoice.of(loopPage.selector.getText()), PluginChoice.of("dis"), PluginChoice.of("polygon"),
-                loopPage.samples.getSelection(), 1);
+                PluginChoice.of(loopPage.selector.getText()), PluginChoice.of(DefaultPlugins.FLOW),
+                PluginChoice.of(DefaultPlugins.CLICK_COST), loopPage.samples.getSelection(), 1);
         // reading a video file takes seconds: a job creates the project, a dialog names what went wrong
         created = ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(videoPage.project.getText().trim()),
                 settings, labelMap, registry);
@@ -267,8 +268,7 @@ public final class NewProjectWizard extends Wizard {
 
             model = combo(body, "Model:", registry.contributions(ExtensionPoint.MODELS));
             modelParameters = new ParameterForm(body, this::validate);
-            String defaultModel = registry.find(ExtensionPoint.MODELS, "unet").isPresent() ? "unet" : "propagation";
-            select(model, defaultModel);
+            select(model, DefaultPlugins.modelId(registry));
             model.addListener(SWT.Selection, e -> showModelParameters());
             showModelParameters();
 
@@ -280,7 +280,7 @@ public final class NewProjectWizard extends Wizard {
             showParameters(ExtensionPoint.GRANULARITIES, granularity, granularityParameters, Map.of());
 
             selector = combo(body, "Sample selector:", registry.contributions(ExtensionPoint.SELECTORS));
-            select(selector, "coverage");
+            select(selector, DefaultPlugins.SELECTOR);
             new Label(body, SWT.NONE).setText("Samples per round:");
             samples = new Spinner(body, SWT.BORDER);
             samples.setValues(preferences.samplesPerRound(), 1, 10_000, 0, 1, 10);
@@ -289,10 +289,7 @@ public final class NewProjectWizard extends Wizard {
         }
 
         private void showModelParameters() {
-            EditorPreferences preferences = workspace.preferences();
-            showParameters(ExtensionPoint.MODELS, model, modelParameters,
-                    Map.of(EditorPreferences.TEMPORAL_WEIGHT, Double.toString(preferences.temporalWeight()),
-                            EditorPreferences.STEPS_PER_ROUND, Integer.toString(preferences.stepsPerRound())));
+            showParameters(ExtensionPoint.MODELS, model, modelParameters, Map.of());
         }
 
         private <T> void showParameters(ExtensionPoint<T> point, Combo combo, ParameterForm form,

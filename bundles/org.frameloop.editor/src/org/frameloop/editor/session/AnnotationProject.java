@@ -6,21 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.label.LabelMap;
-import org.frameloop.core.label.LabelStore;
-import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.spi.Granularity;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.run.RunAssembly;
 
 /**
  * An open project: its folder and store, the video session (frames, labels, ledger, flow, ground truth)
@@ -59,24 +56,19 @@ public final class AnnotationProject implements AutoCloseable {
     private final List<RoundReport> journaledRounds;
     private Granularity granularity;
 
-    AnnotationProject(Path folder, ProjectSettings settings, LabelMap labelMap, ProjectStore store,
-            Video video, LabelSequence groundTruth, LabelStore labels, PluginRegistry registry)
-            throws IOException {
+    AnnotationProject(Path folder, ProjectSettings settings, ProjectStore store, Video video,
+            LabelSequence groundTruth, PluginRegistry registry) throws IOException {
         this.folder = folder;
         this.settings = settings;
         this.store = store;
         this.registry = registry;
         this.video = video;
-        FlowCache flow = null;
-        if (!"none".equals(settings.flow().id())) {
-            FlowProvider provider = create(ExtensionPoint.FLOWS, settings.flow());
-            flow = new FlowCache(video, provider, store.cacheFolder().resolve("flow"));
+        try {
+            // labels and ledger as saved, journaling from now on: the same session the command line resumes
+            this.session = RunAssembly.openProject(registry, store, video, settings.flow(), groundTruth);
+        } catch (ContributionException e) {
+            throw new IOException(folder + ": " + e.getMessage(), e);
         }
-        ClickLedger ledger = new ClickLedger();
-        // Replayed before the store listens, so reopening never journals old samples a second time.
-        store.ledgerEntries().forEach(ledger::append);
-        this.session = new VideoSession(video, labelMap, labels, ledger, flow, groundTruth);
-        store.attach(session);
         this.journaledRounds = store.roundReports();
     }
 
@@ -118,21 +110,13 @@ public final class AnnotationProject implements AutoCloseable {
     }
 
     /** A fresh instance of the contribution {@code choice} names. */
-    public <T> T createContribution(ExtensionPoint<T> point, ProjectSettings.PluginChoice choice)
+    public <T> T createContribution(ExtensionPoint<T> point, PluginChoice choice)
             throws ContributionException {
         Contribution<T> contribution = registry.find(point, choice.id())
                 .orElseThrow(() -> new ContributionException("no " + point.elementName() + " '" + choice.id()
                         + "' is installed; installed: " + registry.contributions(point).stream().map(Contribution::id).toList(),
                         null));
         return contribution.create(choice.parameters());
-    }
-
-    private <T> T create(ExtensionPoint<T> point, ProjectSettings.PluginChoice choice) throws IOException {
-        try {
-            return createContribution(point, choice);
-        } catch (ContributionException e) {
-            throw new IOException(folder + ": " + e.getMessage(), e);
-        }
     }
 
     /** Saves a frame's human labels now (atomic), e.g. after edits outside the loop's samples. */

@@ -6,19 +6,18 @@ import java.util.List;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.frameloop.run.DefaultPlugins;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The IDE's defaults (Window > Preferences) and the recent-project list, kept in the Equinox instance
- * preferences of the workspace. {@code temporalWeight} (λ) and {@code stepsPerRound} are handed to a new
- * project's model when the model declares parameters of those names.
+ * preferences of the workspace. Plugin parameters are not among them: a new project's model, granularity
+ * and selector start at the defaults their plugin.xml declares, as on the command line.
  */
 public final class EditorPreferences {
 
     public static final String SAMPLES_PER_ROUND = "samplesPerRound";
     public static final String GRANULARITY = "granularity";
-    public static final String TEMPORAL_WEIGHT = "temporalWeight";
-    public static final String STEPS_PER_ROUND = "stepsPerRound";
     public static final String OVERLAY_OPACITY = "overlayOpacityPercent";
     public static final String MAX_ROUNDS = "maxRounds";
     public static final String BRUSH_SIZE = "brushSizePx";
@@ -41,15 +40,7 @@ public final class EditorPreferences {
     }
 
     public String granularity() {
-        return node.get(GRANULARITY, "frame");
-    }
-
-    public double temporalWeight() {
-        return node.getDouble(TEMPORAL_WEIGHT, 1.0);
-    }
-
-    public int stepsPerRound() {
-        return node.getInt(STEPS_PER_ROUND, 50);
+        return node.get(GRANULARITY, DefaultPlugins.GRANULARITY);
     }
 
     public int overlayOpacityPercent() {
@@ -65,11 +56,9 @@ public final class EditorPreferences {
     }
 
     /** Stores the defaults (values are checked by the preference page). */
-    public void store(int samples, String granularityId, double lambda, int steps, int opacity, int rounds) {
+    public void store(int samples, String granularityId, int opacity, int rounds) {
         node.putInt(SAMPLES_PER_ROUND, samples);
         node.put(GRANULARITY, granularityId);
-        node.putDouble(TEMPORAL_WEIGHT, lambda);
-        node.putInt(STEPS_PER_ROUND, steps);
         node.putInt(OVERLAY_OPACITY, opacity);
         node.putInt(MAX_ROUNDS, rounds);
         flush();

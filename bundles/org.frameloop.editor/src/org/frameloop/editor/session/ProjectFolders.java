@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.core.label.LabelMap;
-import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
 import org.frameloop.core.video.LabelledVideoFolder;
@@ -23,9 +22,8 @@ import org.frameloop.io.video.VideoFiles;
 import com.google.gson.JsonParseException;
 
 /**
- * The one place where the IDE creates and opens project folders. It uses {@link ProjectStore}'s public
- * API; when the store learns to reopen a project itself (crash-safe resume, ledger replay), switch
- * {@link #open} to it here and nothing else in the editor changes. Videos are opened through
+ * The one place where the IDE creates and opens project folders. The session is restored as the command
+ * line's {@code --resume} restores it ({@link org.frameloop.run.RunAssembly#openProject}). Videos are opened through
  * {@link VideoFiles}: a folder of frames, a Motion-JPEG AVI, or a file a contributed reader takes (mp4, mkv,
  * webm, mov with the FFmpeg bundle).
  */
@@ -108,8 +106,7 @@ public final class ProjectFolders {
             ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap(), WRITER);
             try {
                 progress.split(1);
-                return new AnnotationProject(folder, settings, labelMap, store, video, truth,
-                        new LabelStore(video.frameCount(), video.width(), video.height()), registry);
+                return new AnnotationProject(folder, settings, store, video, truth, registry);
             } catch (IOException | RuntimeException e) {
                 // Cancelled or failed right after creation: nothing of the person's is in it yet, so
                 // leave no half-made project behind (a folder that existed stays, emptied).
@@ -166,8 +163,7 @@ public final class ProjectFolders {
         }
         try {
             ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
-            LabelStore labels = store.readLabels();
-            return new AnnotationProject(folder, settings, labelMap, store, video, truth, labels, registry);
+            return new AnnotationProject(folder, settings, store, video, truth, registry);
         } catch (IOException | RuntimeException e) {
             store.close();
             closeQuietly(video);

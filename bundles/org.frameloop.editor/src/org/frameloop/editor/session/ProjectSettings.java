@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.run.DefaultPlugins;
+import org.frameloop.run.RunPlugins;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -19,23 +24,20 @@ import com.google.gson.JsonObject;
 public record ProjectSettings(Path video, Path groundTruth, PluginChoice model, PluginChoice granularity,
         PluginChoice selector, PluginChoice flow, PluginChoice clickCost, int samplesPerRound, long seed) {
 
-    /** A contribution id with parameter values by name; id {@code none} switches an optional role off. */
-    public record PluginChoice(String id, Map<String, String> parameters) {
-        public PluginChoice {
-            Objects.requireNonNull(id, "id");
-            parameters = Map.copyOf(parameters);
-        }
-
-        public static PluginChoice of(String id) {
-            return new PluginChoice(id, Map.of());
-        }
-    }
-
     public ProjectSettings {
         Objects.requireNonNull(video, "video");
         if (samplesPerRound < 1) {
             throw new IllegalArgumentException("samples per round must be at least 1, was " + samplesPerRound);
         }
+    }
+
+    /**
+     * The plugins of this project's loop; the fusion is not recorded by the IDE, so it is the default for
+     * the project's model ({@link DefaultPlugins#fusionId}).
+     */
+    public RunPlugins plugins(PluginRegistry registry) {
+        return new RunPlugins(model, granularity, selector, flow, clickCost,
+                PluginChoice.of(DefaultPlugins.fusionId(registry, model.id())));
     }
 
     /** The settings map {@code ProjectStore.create} records. */
@@ -68,9 +70,11 @@ public record ProjectSettings(Path video, Path groundTruth, PluginChoice model, 
         }
         Path ground = settings.has("groundTruth") ? Path.of(settings.get("groundTruth").getAsString()) : null;
         return new ProjectSettings(Path.of(settings.get("videoFolder").getAsString()), ground,
-                choice(settings, "model", "propagation"), choice(settings, "granularity", "frame"),
-                choice(settings, "selector", "coverage"), choice(settings, "flow", "dis"),
-                choice(settings, "clickCost", "polygon"),
+                // the model of projects from before the network was installed by default
+                choice(settings, "model", DefaultPlugins.PROPAGATION_MODEL),
+                choice(settings, "granularity", DefaultPlugins.GRANULARITY),
+                choice(settings, "selector", DefaultPlugins.SELECTOR), choice(settings, "flow", DefaultPlugins.FLOW),
+                choice(settings, "clickCost", DefaultPlugins.CLICK_COST),
                 settings.has("samplesPerRound") ? settings.get("samplesPerRound").getAsInt() : 8,
                 settings.has("seed") ? settings.get("seed").getAsLong() : 1);
     }

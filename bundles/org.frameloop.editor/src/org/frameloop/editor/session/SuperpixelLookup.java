@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.Granularity;
 
@@ -77,7 +78,7 @@ public final class SuperpixelLookup {
             if (superpixels == null) {
                 superpixels = "superpixel".equals(project.settings().granularity().id()) ? project.granularity()
                         : project.createContribution(ExtensionPoint.GRANULARITIES,
-                                ProjectSettings.PluginChoice.of("superpixel"));
+                                PluginChoice.of("superpixel"));
             }
             return superpixels;
         }

@@ -1,0 +1,127 @@
+package org.frameloop.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.io.ImageCodec;
+import org.frameloop.core.label.LabelClass;
+import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.loop.LoopResult;
+import org.frameloop.core.loop.LoopSettings;
+import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.video.ImageSequenceLabels;
+import org.frameloop.core.video.ImageSequenceVideo;
+import org.frameloop.core.video.Video;
+import org.frameloop.io.ProjectStore;
+import org.frameloop.io.VideoInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One run, as the command line, the IDE and the bench put it together; this runtime has no U-Net installed. */
+class RunAssemblyTest {
+
+    private static final LabelMap MAP = new LabelMap(
+            List.of(new LabelClass(0, "road", 0x804080), new LabelClass(1, "car", 0x400080)), OptionalInt.empty());
+    private static final int FRAMES = 6;
+
+    private final PluginRegistry registry = PluginRegistry.ofPlatform();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void withoutTheNetworkEveryRoleGetsItsDefaultAndPropagationGetsNoFusion() {
+        assertEquals(new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"), PluginChoice.of("coverage"),
+                PluginChoice.of("dis"), PluginChoice.of("polygon"), PluginChoice.of(PluginChoice.NONE)),
+                DefaultPlugins.all(registry));
+        assertEquals("evidence", DefaultPlugins.fusionId(registry, "unet"), "any model but propagation is fused");
+    }
+
+    @Test
+    void aWrongParameterFailsBeforeAnythingIsMade() {
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), new PluginChoice("rect", Map.of("sizePx", "-3")),
+                PluginChoice.of("coverage"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        assertThrows(ContributionException.class, () -> RunAssembly.create(registry, plugins));
+    }
+
+    @Test
+    void aProjectRunJournalsEveryRoundWritesItsLabelsAndALaterRunContinuesIt() throws Exception {
+        Path frames = tinyVideo();
+        Path folder = temp.resolve("project");
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
+                PluginChoice.of("uniform-keyframes"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        LoopSettings oneRound = LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(1).withTargetMiou(1.0);
+        Video video = ImageSequenceVideo.open(frames);
+        ImageSequenceLabels truth = ImageSequenceLabels.open(frames.resolve("gt"), video, MAP);
+        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+
+        try (ProjectStore store = ProjectStore.create(folder, info, MAP, Map.of("note", "test"));
+                RunAssembly run = RunAssembly.create(registry, plugins)) {
+            VideoSession session = RunAssembly.openProject(registry, store, video, plugins.flow(), truth);
+            run.journalTo(store, null).loop(session, oneRound, run.simulatedAnnotator(session));
+            LoopResult result = run.run(null);
+
+            assertEquals(2, result.rounds().size(), "round 0 and one annotated round");
+            assertEquals(2, store.roundReports().size(), "every round journaled");
+            assertEquals(1, store.ledgerEntries().size(), "one sample per round");
+            assertEquals(FRAMES, files(folder.resolve("labels").resolve("auto")), "every frame's automatic labels");
+            assertEquals(1, files(folder.resolve("labels").resolve("human")));
+            assertFalse(files(folder.resolve("model")) == 0, "the model's checkpoint");
+        }
+
+        try (ProjectStore store = ProjectStore.open(folder); RunAssembly run = RunAssembly.create(registry, plugins)) {
+            VideoSession session = RunAssembly.openProject(registry, store, video, plugins.flow(), truth);
+            assertEquals(1, session.ledger().size(), "the journaled samples are restored");
+            run.journalTo(store, null).loop(session, oneRound.withMaxRounds(2), run.simulatedAnnotator(session));
+            LoopResult result = run.run(null);
+
+            assertEquals(List.of(1, 2), result.rounds().stream().map(r -> r.round()).toList(),
+                    "the reopened project continues after its last round: " + result.stopReason());
+            assertEquals(2, store.ledgerEntries().size(), "nothing journaled twice");
+            assertTrue(run.notes().isEmpty(), "the saved checkpoint was usable: " + run.notes());
+        }
+    }
+
+    private static long files(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.count();
+        }
+    }
+
+    /** 6 frames of 32×48: a bright box sliding right over a dark gradient; box = class 1. */
+    private Path tinyVideo() throws IOException {
+        Path dir = temp.resolve("video");
+        for (int t = 0; t < FRAMES; t++) {
+            RgbImage frame = RgbImage.blank(48, 32);
+            LabelImage labels = LabelImage.unlabeled(48, 32);
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 48; x++) {
+                    boolean box = x >= 8 + 3 * t && x < 20 + 3 * t && y >= 10 && y < 22;
+                    int texture = ((x * 7 + y * 13) % 17) * 4;
+                    frame.set(x, y, box ? 200 - texture : 30 + x + texture, box ? 180 : 40 + y, 60 + texture);
+                    labels.set(x, y, box ? 1 : 0);
+                }
+            }
+            ImageCodec.writeRgb(dir.resolve(String.format("%06d.png", t)), frame);
+            ImageCodec.writeLabels(dir.resolve("gt").resolve(String.format("%06d.png", t)), labels, MAP);
+        }
+        return dir;
+    }
+}

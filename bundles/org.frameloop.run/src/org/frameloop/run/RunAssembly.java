@@ -1,0 +1,263 @@
+package org.frameloop.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.frameloop.core.annotate.SimulatedAnnotator;
+import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.loop.AnnotationLoop;
+import org.frameloop.core.loop.LoopListener;
+import org.frameloop.core.loop.LoopResult;
+import org.frameloop.core.loop.LoopSettings;
+import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.spi.Annotator;
+import org.frameloop.core.spi.ClickCostModel;
+import org.frameloop.core.spi.Granularity;
+import org.frameloop.core.spi.LabelFusion;
+import org.frameloop.core.spi.SampleSelector;
+import org.frameloop.core.spi.SegmentationModel;
+import org.frameloop.core.video.Video;
+import org.frameloop.io.ProjectStore;
+
+/**
+ * One run of the annotation loop, put together the same way for the command line, the IDE and the bench:
+ * <ol>
+ * <li>{@link #create} makes every plugin a {@link RunPlugins} names through the registry (parameters the
+ * user gave over the defaults their plugin.xml declares), so a wrong id or value fails before anything is
+ * written;</li>
+ * <li>{@link #openProject} restores a project's session (human labels, ledger, flow cache) and journals every
+ * annotated sample from then on;</li>
+ * <li>{@link #loop} builds the {@link AnnotationLoop} with its label fusion; with {@link #journalTo} it
+ * continues where the project's journal stopped, journals each round's chosen samples and report, writes the
+ * automatic labels after every finished round and loads a usable model checkpoint;</li>
+ * <li>{@link #run} runs it (and saves the model checkpoint into a project when the loop ends).</li>
+ * </ol>
+ * Closing it closes the model.
+ */
+public final class RunAssembly implements AutoCloseable {
+
+    private final RunPlugins plugins;
+    private SegmentationModel model;
+    private final Granularity granularity;
+    private final SampleSelector selector;
+    private final ClickCostModel clickCost;
+    private final LabelFusion fusion;
+    private final List<String> notes = new ArrayList<>();
+    private ProjectStore project;
+    private ISchedulingRule labelFiles;
+    private AnnotationLoop loop;
+
+    private RunAssembly(RunPlugins plugins, SegmentationModel model, Granularity granularity,
+            SampleSelector selector, ClickCostModel clickCost, LabelFusion fusion) {
+        this.plugins = plugins;
+        this.model = model;
+        this.granularity = granularity;
+        this.selector = selector;
+        this.clickCost = clickCost;
+        this.fusion = fusion;
+    }
+
+    /** As {@link #create(PluginRegistry, RunPlugins, Granularity)}, creating the granularity too. */
+    public static RunAssembly create(PluginRegistry registry, RunPlugins plugins) throws ContributionException {
+        return create(registry, plugins, null);
+    }
+
+    /**
+     * Creates the model, selector, click-cost model and fusion that {@code plugins} name.
+     *
+     * @param granularity an instance to share (the IDE's project keeps one: it caches superpixels), or null
+     *                    to create the one {@code plugins} names
+     * @throws ContributionException naming the contribution that is not installed or rejects its parameters
+     */
+    public static RunAssembly create(PluginRegistry registry, RunPlugins plugins, Granularity granularity)
+            throws ContributionException {
+        SegmentationModel model = registry.create(ExtensionPoint.MODELS, plugins.model());
+        try {
+            Granularity cut = granularity != null ? granularity
+                    : registry.create(ExtensionPoint.GRANULARITIES, plugins.granularity());
+            SampleSelector selector = registry.create(ExtensionPoint.SELECTORS, plugins.selector());
+            ClickCostModel cost = registry.create(ExtensionPoint.CLICK_COSTS, plugins.clickCost());
+            LabelFusion fusion = plugins.fusion().isNone() ? null
+                    : registry.create(ExtensionPoint.FUSIONS, plugins.fusion());
+            return new RunAssembly(plugins, model, cut, selector, cost, fusion);
+        } catch (ContributionException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The optical flow of {@code video} through the provider {@code flow} names, cached in {@code folder};
+     * null for {@link PluginChoice#NONE}.
+     */
+    public static FlowCache flowCache(PluginRegistry registry, PluginChoice flow, Video video, Path folder)
+            throws ContributionException {
+        return flow.isNone() ? null : new FlowCache(video, registry.create(ExtensionPoint.FLOWS, flow), folder);
+    }
+
+    /**
+     * The session saved in {@code project} for {@code video} (human labels, ledger; see
+     * {@link ProjectStore#resume}), with its flow cached in the project, journaling every sample annotated
+     * from now on. A new project gives an empty session.
+     *
+     * @param groundTruth true labels (measured mIoU, simulated annotator), or null
+     */
+    public static VideoSession openProject(PluginRegistry registry, ProjectStore project, Video video,
+            PluginChoice flow, LabelSequence groundTruth) throws IOException, ContributionException {
+        FlowCache cache = flowCache(registry, flow, video, project.cacheFolder().resolve("flow"));
+        VideoSession session = project.resume(video, cache, groundTruth).session();
+        project.attach(session);
+        return session;
+    }
+
+    public RunPlugins plugins() {
+        return plugins;
+    }
+
+    /** The model, as observed by {@link #observeModel} if it was. */
+    public SegmentationModel model() {
+        return model;
+    }
+
+    public Granularity granularity() {
+        return granularity;
+    }
+
+    /** Wraps the model before {@link #loop} is built (the IDE watches its per-frame uncertainty). */
+    public RunAssembly observeModel(UnaryOperator<SegmentationModel> observer) {
+        requireNoLoop();
+        model = Objects.requireNonNull(observer.apply(model), "observed model");
+        return this;
+    }
+
+    /**
+     * Makes the loop a project's: it continues the project's journal and extends it, and the project gets
+     * the automatic labels of every finished round and the model's checkpoint.
+     *
+     * @param labelFiles held while the automatic labels are written (so that an export never mixes two
+     *                   rounds), or null
+     */
+    public RunAssembly journalTo(ProjectStore store, ISchedulingRule labelFiles) {
+        requireNoLoop();
+        this.project = Objects.requireNonNull(store, "store");
+        this.labelFiles = labelFiles;
+        return this;
+    }
+
+    /** The simulated annotator: the session's ground truth, priced by the run's click-cost model. */
+    public Annotator simulatedAnnotator(VideoSession session) {
+        LabelSequence truth = session.groundTruth().orElseThrow(() -> new IllegalArgumentException(
+                "the simulated annotator needs the ground truth of " + session.video().name()));
+        return new SimulatedAnnotator(truth, clickCost, session.ignoreId());
+    }
+
+    /**
+     * Builds the loop on {@code session}; add listeners to it, then {@link #run} it.
+     *
+     * @throws IOException when the project's journal or checkpoint folder cannot be read
+     */
+    public AnnotationLoop loop(VideoSession session, LoopSettings settings, Annotator annotator) throws IOException {
+        requireNoLoop();
+        AnnotationLoop built = new AnnotationLoop(session, model, granularity, selector, annotator, clickCost, settings)
+                .withFusion(fusion);
+        if (project != null) {
+            ProjectStore.Continuation next = project.continuation();
+            if (next.round() > 1 || !next.pendingSamples().isEmpty()) {
+                built.resumeAt(next.round(), next.pendingSamples());
+            }
+            // before the journal's round line: a journaled round always has its labels on disk
+            built.addListener(new LoopListener() {
+                @Override
+                public void roundFinished(RoundReport report) {
+                    writeAutomaticLabels(session);
+                }
+            });
+            project.attach(built);
+            loadCheckpoint();
+        }
+        loop = built;
+        return built;
+    }
+
+    /**
+     * Runs the loop until a stop condition holds, then saves the model into the project.
+     *
+     * @throws org.eclipse.core.runtime.OperationCanceledException when cancelled (human labels stay saved)
+     * @throws IOException when the checkpoint cannot be saved
+     */
+    public LoopResult run(IProgressMonitor monitor) throws IOException {
+        if (loop == null) {
+            throw new IllegalStateException("build the loop first");
+        }
+        LoopResult result = loop.run(monitor);
+        if (project != null) {
+            model.save(project.modelFolder());
+        }
+        return result;
+    }
+
+    /** What assembling repaired or skipped, for the user (an unusable checkpoint); empty when nothing. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    private void requireNoLoop() {
+        if (loop != null) {
+            throw new IllegalStateException("the loop is already built");
+        }
+    }
+
+    private void writeAutomaticLabels(VideoSession session) {
+        Job.getJobManager().beginRule(labelFiles, null);
+        try {
+            for (int f = 0; f < session.frameCount(); f++) {
+                project.writeAutoLabels(f, session.labels(), session.labelMap());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the automatic labels into " + project.folder() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            Job.getJobManager().endRule(labelFiles);
+        }
+    }
+
+    /** A checkpoint is derived data: one that is missing or unreadable is rebuilt by fine-tuning. */
+    private void loadCheckpoint() throws IOException {
+        Path folder = project.modelFolder();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            if (files.findAny().isEmpty()) {
+                return;
+            }
+        }
+        try {
+            model.load(folder);
+        } catch (IOException | RuntimeException e) {
+            notes.add("the model checkpoint in " + folder + " is unusable (" + e.getMessage()
+                    + "); the model is rebuilt by fine-tuning on the human labels.");
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
