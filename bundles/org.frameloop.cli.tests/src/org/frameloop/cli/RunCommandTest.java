@@ -19,6 +19,7 @@ import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
@@ -89,8 +90,8 @@ class RunCommandTest {
     }
 
     @Test
-    void demoGeneratesASyntheticVideoAndRunsTheLoopOnIt() throws IOException {
-        Path output = Files.createTempDirectory("demo");
+    void demoGeneratesASyntheticVideoAndRunsTheLoopOnIt(@TempDir Path temp) throws IOException {
+        Path output = temp.resolve("demo");
 
         int exit = run("demo", "--frames", "6", "--size", "48x64", "--model", "propagation", "--selector",
                 "uniform-keyframes", "--budget", "2", "--rounds", "1", "--out", output.toString());
@@ -103,6 +104,10 @@ class RunCommandTest {
         assertEquals(2, sampleLines(output.resolve("project")));
         assertTrue(Files.isRegularFile(output.resolve("report.html")));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("% fbf"));
+        assertEquals(0, run("run", "--project", output.resolve("project").toString(), "--resume"),
+                "a demo's project resumes like any other: " + err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Resuming at round 2"), out.toString(StandardCharsets.UTF_8));
+        assertEquals(2, sampleLines(output.resolve("project")), "its round limit was reached: nothing more to label");
         assertEquals(0, run("demo", "--frames", "6", "--size", "48x64", "--model", "propagation", "--rounds", "0",
                 "--out", output.toString()), "a second demo in the same folder starts afresh: " + err());
         try (var entries = Files.list(output)) {

@@ -71,8 +71,10 @@ final class DemoCommand implements CliCommand {
                     videoFolder.resolve(SyntheticVideoWriter.GROUND_TRUTH_FOLDER), video, labelMap);
             setAsidePreviousRun(outFolder.resolve("project"), out);
             PluginRegistry registry = PluginRegistry.ofPlatform();
+            // the video and its ground truth are recorded, so `run --project OUT/project --resume` continues it
             new LoopRunner(registry, out).run(video, truth, labelMap, LoopRunner.plugins(options, registry),
-                    LoopRunner.settings(options), outFolder);
+                    LoopRunner.settings(options), outFolder, new LoopRunner.ProjectPlan(outFolder.resolve("project"),
+                            videoFolder, videoFolder.resolve(SyntheticVideoWriter.GROUND_TRUTH_FOLDER), false));
             return 0;
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
