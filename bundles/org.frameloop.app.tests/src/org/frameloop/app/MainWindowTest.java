@@ -65,6 +65,7 @@ import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.editor.session.Tool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real IDE workbench (the org.frameloop.app.ide product and its Application.e4xmi) on a
@@ -73,6 +74,10 @@ import org.junit.jupiter.api.Test;
  * and the timeline after the model's round. One workbench start for everything keeps it fast.
  */
 class MainWindowTest {
+
+    /** Deleted after each test, so runs leave nothing in the system temp folder. */
+    @TempDir
+    Path temporaryFolder;
 
     private static final long TIMEOUT_MS = 120_000;
     private static final int WIDTH = 120;
@@ -87,7 +92,7 @@ class MainWindowTest {
 
     @Test
     void anAnnotatorLabelsASquareUndoesItFinishesARoundAndSeesTheTimelineUpdate() throws Exception {
-        Path temp = Files.createTempDirectory("frameloop-ide-test");
+        Path temp = Files.createTempDirectory(temporaryFolder, "frameloop-ide-test");
         // a tiny procedural video keeps this UI test fast; the generator is tested in org.frameloop.synth.tests
         Path video = DemoVideo.write(temp.resolve("video"), 6, WIDTH, HEIGHT);
         ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("propagation"),

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
+    /** Deleted after each test, so runs leave nothing in the system temp folder. */
+    @TempDir
+    Path temporaryFolder;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -36,8 +40,8 @@ class RunCommandTest {
     }
 
     /** 8 frames of 48×64: a bright box sliding right over a dark gradient; box = class 1. */
-    private static Path tinyVideo() throws IOException {
-        Path dir = Files.createTempDirectory("video");
+    private Path tinyVideo() throws IOException {
+        Path dir = Files.createTempDirectory(temporaryFolder, "video");
         LabelMap map = new LabelMap(List.of(new LabelClass(0, "road", 0x804080), new LabelClass(1, "car", 0x400080)),
                 OptionalInt.empty());
         for (int t = 0; t < 8; t++) {
@@ -67,7 +71,7 @@ class RunCommandTest {
     @Test
     void runWritesAProjectAReportAndALedgerLinePerSample() throws IOException {
         Path video = tinyVideo();
-        Path output = Files.createTempDirectory("run");
+        Path output = Files.createTempDirectory(temporaryFolder, "run");
 
         int exit = run("run", "--video", video.toString(), "--model", "propagation", "--selector", "uniform-keyframes",
                 "--granularity", "frame", "--budget", "1", "--rounds", "2", "--target", "0.999", "--out",

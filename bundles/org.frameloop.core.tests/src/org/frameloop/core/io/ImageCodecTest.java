@@ -18,15 +18,20 @@ import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.video.ImageSequenceVideo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageCodecTest {
+
+    /** Deleted after each test, so runs leave nothing in the system temp folder. */
+    @TempDir
+    Path temporaryFolder;
 
     private static final LabelMap MAP = new LabelMap(List.of(new LabelClass(0, "sky", 0x4682b4),
             new LabelClass(1, "road", 0x804080)), OptionalInt.of(11));
 
     @Test
     void labelPngsRoundTripIdsIncludingUnlabeledAndIgnore() throws IOException {
-        Path dir = Files.createTempDirectory("codec");
+        Path dir = Files.createTempDirectory(temporaryFolder, "codec");
         LabelImage labels = new LabelImage(3, 2, new byte[] { 0, 1, (byte) 255, 11, 1, 0 });
 
         ImageCodec.writeLabels(dir.resolve("000000.png"), labels, MAP);
@@ -38,7 +43,7 @@ class ImageCodecTest {
 
     @Test
     void rgbFramesRoundTripExactlyAsPng() throws IOException {
-        Path dir = Files.createTempDirectory("codec");
+        Path dir = Files.createTempDirectory(temporaryFolder, "codec");
         RgbImage frame = RgbImage.blank(4, 3);
         frame.set(1, 2, 10, 200, 30);
 
@@ -49,7 +54,7 @@ class ImageCodecTest {
 
     @Test
     void aCorruptImageIsReportedWithItsFileName() throws IOException {
-        Path dir = Files.createTempDirectory("codec");
+        Path dir = Files.createTempDirectory(temporaryFolder, "codec");
         Path corrupt = dir.resolve("frame_0007.png");
         Files.write(corrupt, new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 });
 
@@ -60,7 +65,7 @@ class ImageCodecTest {
 
     @Test
     void anRgbImageIsRejectedAsALabelImage() throws IOException {
-        Path dir = Files.createTempDirectory("codec");
+        Path dir = Files.createTempDirectory(temporaryFolder, "codec");
         ImageCodec.writeRgb(dir.resolve("mask.png"), RgbImage.blank(2, 2));
 
         IOException error = assertThrows(IOException.class, () -> ImageCodec.readLabels(dir.resolve("mask.png")));
@@ -70,7 +75,7 @@ class ImageCodecTest {
 
     @Test
     void imageSequencesAreOrderedByTheNumberInTheName() throws IOException {
-        Path dir = Files.createTempDirectory("video");
+        Path dir = Files.createTempDirectory(temporaryFolder, "video");
         for (String name : new String[] { "f10.png", "f9.png", "f100.png", "notes.txt" }) {
             if (name.endsWith(".png")) {
                 ImageCodec.writeRgb(dir.resolve(name), RgbImage.blank(2, 2));

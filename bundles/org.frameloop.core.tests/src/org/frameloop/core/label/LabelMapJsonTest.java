@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LabelMapJsonTest {
+
+    /** Deleted after each test, so runs leave nothing in the system temp folder. */
+    @TempDir
+    Path temporaryFolder;
 
     @Test
     void readsIdsNamesColoursAndTheIgnoreEntry() {
@@ -29,7 +34,7 @@ class LabelMapJsonTest {
     void writeThenReadGivesTheSameMap() throws IOException {
         LabelMap map = LabelMapJson.parse("[{\"id\": 2, \"name\": \"car\", \"color\": \"#400080\"},"
                 + "{\"id\": 11, \"name\": \"void\", \"ignore\": true}]");
-        Path file = Files.createTempDirectory("map").resolve("labelmap.json");
+        Path file = Files.createTempDirectory(temporaryFolder, "map").resolve("labelmap.json");
 
         LabelMapJson.write(file, map);
         LabelMap read = LabelMapJson.read(file);
@@ -40,7 +45,7 @@ class LabelMapJsonTest {
 
     @Test
     void duplicateIdsAndBrokenJsonAreReportedWithTheFileName() throws IOException {
-        Path dir = Files.createTempDirectory("map");
+        Path dir = Files.createTempDirectory(temporaryFolder, "map");
         Path duplicate = dir.resolve("dup.json");
         Files.writeString(duplicate, "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 1, \"name\": \"b\"}]");
         Path truncated = dir.resolve("cut.json");
