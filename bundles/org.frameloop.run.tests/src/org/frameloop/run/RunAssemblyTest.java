@@ -29,6 +29,10 @@ import org.frameloop.core.video.ImageSequenceVideo;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.frameloop.core.spi.AnnotatedVideo;
+import org.frameloop.core.spi.FramePrediction;
+import org.frameloop.core.spi.SegmentationModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +100,102 @@ class RunAssemblyTest {
                     "the reopened project continues after its last round: " + result.stopReason());
             assertEquals(2, store.ledgerEntries().size(), "nothing journaled twice");
             assertTrue(run.notes().isEmpty(), "the saved checkpoint was usable: " + run.notes());
+        }
+    }
+
+    /**
+     * A reopened project whose checkpoint was saved after its current labels goes on without fine-tuning
+     * first; once the note beside the checkpoint disagrees with the labels, it fine-tunes as before.
+     */
+    @Test
+    void aCheckpointSavedAfterTheCurrentLabelsSavesTheFineTuningOnReopen() throws Exception {
+        Path frames = tinyVideo();
+        Path folder = temp.resolve("project");
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
+                PluginChoice.of("uniform-keyframes"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        LoopSettings oneRound = LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(1).withTargetMiou(1.0);
+        Video video = ImageSequenceVideo.open(frames);
+        ImageSequenceLabels truth = ImageSequenceLabels.open(frames.resolve("gt"), video, MAP);
+        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+        try (ProjectStore store = ProjectStore.create(folder, info, MAP, Map.of("note", "test"))) {
+            assertEquals(1, run(store, plugins, video, truth, oneRound), "round 1 fine-tunes once");
+        }
+        Path state = folder.resolve(RunAssembly.CHECKPOINT_STATE);
+        assertTrue(Files.readString(state).contains("\"samples\": 1"), Files.readString(state));
+
+        try (ProjectStore store = ProjectStore.open(folder)) {
+            assertEquals(1, run(store, plugins, video, truth, oneRound.withMaxRounds(2)),
+                    "only round 2 fine-tunes: the checkpoint already knew the labels");
+        }
+        Files.writeString(state, Files.readString(state).replace("\"samples\": 2", "\"samples\": 7"));
+        try (ProjectStore store = ProjectStore.open(folder)) {
+            assertEquals(1, run(store, plugins, video, truth, oneRound.withMaxRounds(2)),
+                    "a note that disagrees with the labels: fine-tuned before anything else, no round left");
+        }
+    }
+
+    /** Runs a project's loop with a model whose checkpoint keeps its adaptation; returns its fine-tunings. */
+    private int run(ProjectStore store, RunPlugins plugins, Video video, ImageSequenceLabels truth,
+            LoopSettings settings) throws Exception {
+        try (RunAssembly run = RunAssembly.create(registry, plugins)) {
+            KeepsAdaptation model = new KeepsAdaptation(run.model());
+            run.observeModel(m -> model);
+            VideoSession session = RunAssembly.openProject(registry, store, video, plugins.flow(), truth);
+            run.journalTo(store, null).loop(session, settings, run.simulatedAnnotator(session));
+            run.run(null);
+            return model.fineTunings;
+        }
+    }
+
+    /**
+     * Stands in for a network whose checkpoint holds its weights: flow propagation rebuilds its labels
+     * from the human ones, so after {@link #load} it is primed here, out of the loop's count.
+     */
+    private static final class KeepsAdaptation implements SegmentationModel {
+        private final SegmentationModel model;
+        private boolean restored;
+        int fineTunings;
+
+        KeepsAdaptation(SegmentationModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void fineTune(AnnotatedVideo video, IProgressMonitor monitor) {
+            fineTunings++;
+            restored = false;
+            model.fineTune(video, monitor);
+        }
+
+        @Override
+        public FramePrediction predict(AnnotatedVideo video, int frameIndex) {
+            if (restored) {
+                restored = false;
+                model.fineTune(video, null);
+            }
+            return model.predict(video, frameIndex);
+        }
+
+        @Override
+        public void save(Path directory) throws IOException {
+            model.save(directory);
+        }
+
+        @Override
+        public void load(Path directory) throws IOException {
+            model.load(directory);
+            restored = true;
+        }
+
+        @Override
+        public boolean checkpointKeepsAdaptation() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            model.close();
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.annotate.SimulatedAnnotator;
 import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
@@ -34,6 +36,9 @@ import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * One run of the annotation loop, put together the same way for the command line, the IDE and the bench:
@@ -186,10 +191,13 @@ public final class RunAssembly implements AutoCloseable {
                 @Override
                 public void roundFinished(RoundReport report) {
                     writeAutomaticLabels(session);
+                    saveAdaptedCheckpoint(session, report.round());
                 }
             });
             project.attach(built);
-            loadCheckpoint();
+            if (loadCheckpoint() && checkpointMatches(session)) {
+                built.withModelUpToDate();
+            }
         }
         loop = built;
         return built;
@@ -237,27 +245,76 @@ public final class RunAssembly implements AutoCloseable {
         }
     }
 
-    /** A checkpoint is derived data: one that is missing or unreadable is rebuilt by fine-tuning. */
-    private void loadCheckpoint() throws IOException {
+    /**
+     * A checkpoint is derived data: one that is missing or unreadable is rebuilt by fine-tuning.
+     *
+     * @return whether one was loaded
+     */
+    private boolean loadCheckpoint() throws IOException {
         Path folder = project.modelFolder();
         if (!Files.isDirectory(folder)) {
-            return;
+            return false;
         }
         try (Stream<Path> files = Files.list(folder)) {
             if (files.findAny().isEmpty()) {
-                return;
+                return false;
             }
         }
         try {
             model.load(folder);
+            return true;
         } catch (IOException | RuntimeException e) {
             notes.add("the model checkpoint in " + folder + " is unusable (" + e.getMessage()
                     + "); the model is rebuilt by fine-tuning on the human labels.");
+            return false;
         }
+    }
+
+    /**
+     * After every round, a model whose checkpoint keeps what fine-tuning learnt is saved with a note of the
+     * labels it was fine-tuned on ({@value #CHECKPOINT_STATE}: journaled samples and human pixels), so a
+     * project reopened with the same labels goes on without fine-tuning first. The note is written after
+     * the weights: a crash between the two leaves a note that no longer matches, and fine-tuning runs.
+     */
+    private void saveAdaptedCheckpoint(VideoSession session, int round) {
+        if (!model.checkpointKeepsAdaptation()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(checkpointState());
+            model.save(project.modelFolder());
+            AtomicFiles.writeString(checkpointState(), String.format(Locale.ROOT,
+                    "{\"round\": %d, \"samples\": %d, \"humanPixels\": %d}%n", round, session.ledger().size(),
+                    session.labels().humanPixelCount()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model checkpoint into " + project.modelFolder() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the loaded checkpoint was fine-tuned on exactly the labels the session has now. */
+    private boolean checkpointMatches(VideoSession session) {
+        if (!model.checkpointKeepsAdaptation() || !Files.isRegularFile(checkpointState())) {
+            return false;
+        }
+        try {
+            JsonObject state = JsonParser.parseString(Files.readString(checkpointState())).getAsJsonObject();
+            return state.get("samples").getAsLong() == session.ledger().size()
+                    && state.get("humanPixels").getAsLong() == session.labels().humanPixelCount();
+        } catch (IOException | RuntimeException e) {
+            return false; // an unreadable note: fine-tune, as without one
+        }
+    }
+
+    private Path checkpointState() {
+        return project.folder().resolve(CHECKPOINT_STATE);
     }
 
     @Override
     public void close() {
         model.close();
     }
+
+    /** The note beside a project's checkpoint: which labels the saved model was fine-tuned on. */
+    public static final String CHECKPOINT_STATE = "model-state.json";
 }

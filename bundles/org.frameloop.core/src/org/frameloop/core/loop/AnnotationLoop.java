@@ -60,6 +60,7 @@ public final class AnnotationLoop {
     private List<Region>[] regionsOfFrame;
     private final Set<Sample> proposed = new HashSet<>();
     private final Set<Sample> audits = new HashSet<>();
+    private boolean modelUpToDate;
     private QualityEstimator estimator;
     private final List<RoundReport> reports = new ArrayList<>();
     private long frameByFrameClicks = -1;
@@ -89,6 +90,15 @@ public final class AnnotationLoop {
     public AnnotationLoop withFusion(LabelFusion labelFusion) {
         this.fusion = labelFusion;
         session.useTrustedLabels(labelFusion == null ? f -> java.util.Optional.empty() : labelFusion::confidentLabels);
+        return this;
+    }
+
+    /**
+     * The model was restored from a checkpoint saved after the session's current labels: a resumed run
+     * predicts at once instead of fine-tuning first (a person reopening a project does not wait).
+     */
+    public AnnotationLoop withModelUpToDate() {
+        modelUpToDate = true;
         return this;
     }
 
@@ -130,7 +140,7 @@ public final class AnnotationLoop {
 
         long started = System.nanoTime();
         long fineTuneMillis = 0;
-        if (firstRound > 1 || session.labels().humanPixelCount() > 0) {
+        if ((firstRound > 1 || session.labels().humanPixelCount() > 0) && !modelUpToDate) {
             // resumed: the model's adaptation to the restored human labels may have died with the crash
             model.fineTune(session, progress.split(0));
             fineTuneMillis = millisSince(started);

@@ -32,6 +32,15 @@ public interface SegmentationModel extends AutoCloseable {
     /** Restores a state written by {@link #save}. */
     void load(Path directory) throws IOException;
 
+    /**
+     * Whether {@link #load} restores everything {@link #fineTune} learnt: then a project reopened with a
+     * checkpoint saved after its latest labels needs no fine-tuning before the person can go on. False for
+     * a model whose state is rebuilt from the labels (flow propagation) or not saved whole.
+     */
+    default boolean checkpointKeepsAdaptation() {
+        return false;
+    }
+
     @Override
     default void close() {
         // nothing to release by default

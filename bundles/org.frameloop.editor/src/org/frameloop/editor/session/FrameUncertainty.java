@@ -74,6 +74,11 @@ public final class FrameUncertainty implements SegmentationModel {
     }
 
     @Override
+    public boolean checkpointKeepsAdaptation() {
+        return model.checkpointKeepsAdaptation();
+    }
+
+    @Override
     public void close() {
         model.close();
     }

@@ -152,6 +152,12 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
         network.save(directory);
     }
 
+    /** The checkpoint holds the fine-tuned weights and their training history. */
+    @Override
+    public boolean checkpointKeepsAdaptation() {
+        return true;
+    }
+
     @Override
     public void load(Path directory) throws IOException {
         SegmentationNetwork loaded = openCheckpointFolder(directory);
