@@ -55,6 +55,8 @@ public final class AnnotationLoop {
     private final ClickCostModel costModel;
     private final LoopSettings settings;
     private LabelFusion fusion;
+    private SelectorFallback selectorFallback;
+    private final List<String> roundWarnings = new ArrayList<>();
     private final List<LoopListener> listeners = new CopyOnWriteArrayList<>();
 
     private List<Region>[] regionsOfFrame;
@@ -90,6 +92,24 @@ public final class AnnotationLoop {
         this.fusion = labelFusion;
         session.useTrustedLabels(labelFusion == null ? f -> java.util.Optional.empty() : labelFusion::confidentLabels);
         return this;
+    }
+
+    /**
+     * Who chooses a round's samples when the selector fails (throws, or returns candidates that are out of
+     * range, repeated or annotated): the round goes on with {@code fallback}'s choice and its report carries
+     * a warning naming both.
+     *
+     * @param selectorName "selector 'id' from bundle", for the warning
+     * @param fallbackName the same for the fallback
+     * @return this loop
+     */
+    public AnnotationLoop withSelectorFallback(String selectorName, SampleSelector fallback, String fallbackName) {
+        this.selectorFallback = new SelectorFallback(selectorName, Objects.requireNonNull(fallback, "fallback"),
+                fallbackName);
+        return this;
+    }
+
+    private record SelectorFallback(String selectorName, SampleSelector fallback, String fallbackName) {
     }
 
     public void addListener(LoopListener listener) {
@@ -151,6 +171,7 @@ public final class AnnotationLoop {
             SubMonitor step = progress.split(1).setWorkRemaining(100);
             step.setTaskName("Round " + round);
             started = System.nanoTime();
+            roundWarnings.clear();
             List<Sample> chosen = round == firstRound && !pendingSamples.isEmpty() ? takePending()
                     : choose(scores, round);
             long selectMillis = millisSince(started);
@@ -335,14 +356,10 @@ public final class AnnotationLoop {
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
                 : settings.samplesPerRound();
         int auditCount = auditsInRound(round, samplesPerRound);
-        int[] picked = selector.select(pool, Math.max(1, samplesPerRound - auditCount), random);
+        int[] picked = pick(pool, Math.max(1, samplesPerRound - auditCount), random, round);
         List<Sample> samples = new ArrayList<>();
         long estimatedClicks = 0;
         for (int candidate : picked) {
-            if (candidate < 0 || candidate >= pool.size() || pool.isAnnotated(candidate)) {
-                throw new IllegalStateException("selector returned candidate " + candidate
-                        + ", which is out of range or already annotated");
-            }
             int frame = scores.frame[candidate];
             Region region = regionsOfFrame[frame].get(scores.regionIndex[candidate]);
             if (settings.budgetClicksPerRound() > 0) {
@@ -362,6 +379,44 @@ public final class AnnotationLoop {
         }
         samples.addAll(drawAudits(scores, round, auditCount, random));
         return samples;
+    }
+
+    /**
+     * The selector's choice, checked; when it fails and a fallback is set, the fallback's, with a warning for
+     * the round's report. Both draw from the round's seeded random source, so a run stays reproducible.
+     */
+    private int[] pick(CandidatePool pool, int budget, Random random, int round) {
+        try {
+            return checked(selector.select(pool, budget, random), pool);
+        } catch (OperationCanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            if (selectorFallback == null) {
+                throw e;
+            }
+            roundWarnings.add(selectorFallback.selectorName() + " failed in round " + round + " (" + rootMessage(e)
+                    + "); " + selectorFallback.fallbackName() + " chose this round's samples instead");
+            return checked(selectorFallback.fallback().select(pool, budget, random), pool);
+        }
+    }
+
+    private static int[] checked(int[] picked, CandidatePool pool) {
+        Set<Integer> seen = new HashSet<>();
+        for (int candidate : picked) {
+            if (candidate < 0 || candidate >= pool.size() || pool.isAnnotated(candidate) || !seen.add(candidate)) {
+                throw new IllegalStateException("the selector returned candidate " + candidate
+                        + ", which is out of range, repeated or already annotated");
+            }
+        }
+        return picked;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** Audits owed by the end of {@code round} at the settings' share, less those owed before it. */
@@ -457,7 +512,7 @@ public final class AnnotationLoop {
                 / ((double) session.frameCount() * session.width() * session.height());
         RoundReport report = new RoundReport(round, samples, roundClicks, session.ledger().totalClicks(),
                 frameByFrameClicks, miou, perClass, estimate.miou(), humanShare, scores.frame.length,
-                timings.withEvaluateMillis(millisSince(evaluationStarted)), estimate);
+                timings.withEvaluateMillis(millisSince(evaluationStarted)), estimate, roundWarnings);
         listeners.forEach(l -> l.roundFinished(report));
         return report;
     }
