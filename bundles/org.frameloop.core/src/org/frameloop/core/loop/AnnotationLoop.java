@@ -238,6 +238,9 @@ public final class AnnotationLoop {
         float[] embedding;
         int embeddingDimension = -1;
         boolean[] annotated;
+        int classCount;
+        /** the model's share of each class per candidate: candidate * classCount + class */
+        float[] classShare;
     }
 
     @SuppressWarnings("unchecked")
@@ -297,6 +300,8 @@ public final class AnnotationLoop {
         scores.embeddingDimension = embeddingDimension;
         scores.embedding = new float[count * embeddingDimension];
         scores.annotated = new boolean[count];
+        scores.classCount = session.labelMap().idSpan();
+        scores.classShare = new float[count * scores.classCount];
         return scores;
     }
 
@@ -330,6 +335,15 @@ public final class AnnotationLoop {
             for (int d = 0; d < dimension; d++) {
                 scores.embedding[embeddingBase + d] /= pixels.length;
             }
+            byte[] predicted = prediction.labels().ids();
+            int classBase = next * scores.classCount;
+            float pixelShare = 1f / pixels.length;
+            for (int pixel : pixels) {
+                int id = predicted[pixel] & 0xFF;
+                if (id < scores.classCount) {
+                    scores.classShare[classBase + id] += pixelShare;
+                }
+            }
             double mean = sum / pixels.length;
             scores.frame[next] = f;
             scores.regionIndex[next] = r;
@@ -346,11 +360,13 @@ public final class AnnotationLoop {
         scores.uncertainty = java.util.Arrays.copyOf(scores.uncertainty, size);
         scores.embedding = java.util.Arrays.copyOf(scores.embedding, size * scores.embeddingDimension);
         scores.annotated = java.util.Arrays.copyOf(scores.annotated, size);
+        scores.classShare = java.util.Arrays.copyOf(scores.classShare, size * scores.classCount);
     }
 
     private List<Sample> choose(Scores scores, int round) {
         CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
-                scores.embedding, scores.embeddingDimension, scores.annotated);
+                scores.embedding, scores.embeddingDimension, scores.annotated)
+                .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
         Random random = new Random(settings.seed() * 1_000_003L + round);
         int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
@@ -417,6 +433,23 @@ public final class AnnotationLoop {
             t = t.getCause();
         }
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Pixels of each class people have labelled in the video so far (ids beyond {@code classes} skipped). */
+    private long[] humanPixelsPerClass(int classes) {
+        long[] counts = new long[classes];
+        for (int f = 0; f < session.frameCount(); f++) {
+            if (!session.labels().hasHuman(f)) {
+                continue;
+            }
+            for (byte label : session.labels().human(f).ids()) {
+                int id = label & 0xFF;
+                if (id < classes) {
+                    counts[id]++;
+                }
+            }
+        }
+        return counts;
     }
 
     /** Audits owed by the end of {@code round} at the settings' share, less those owed before it. */
