@@ -10,6 +10,9 @@ import org.frameloop.core.registry.ContributionProblem;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.RuntimeCheck;
+import org.frameloop.install.InstallException;
+import org.frameloop.install.InstalledPlugin;
+import org.frameloop.install.Installation;
 
 /**
  * {@code ./frameloop doctor}: what this installation runs on and whether every plugin loads. Each
@@ -24,7 +27,7 @@ final class DoctorCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "check Java, OS, DJL/PyTorch, OpenCV and every plugin; exit 0 only when all load";
+        return "check Java, OS, DJL/PyTorch, OpenCV, installed plugins and every contribution; exit 0 only when all load";
     }
 
     @Override
@@ -58,6 +61,9 @@ final class DoctorCommand implements CliCommand {
         }
 
         out.println();
+        failures += installedPlugins(out);
+
+        out.println();
         out.println("Contributions");
         for (ExtensionPoint<?> point : ExtensionPoint.all()) {
             if (point == ExtensionPoint.DIAGNOSTICS) {
@@ -82,6 +88,20 @@ final class DoctorCommand implements CliCommand {
         }
         out.println(failures == 0 ? "All checks passed." : failures + " problem(s) found.");
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The plugins added with {@code plugins install}; one that did not load is a failure. */
+    private static int installedPlugins(PrintStream out) {
+        List<InstalledPlugin> plugins;
+        try {
+            plugins = new Installation(PluginsCommand.installArea()).installed();
+        } catch (InstallException | IllegalStateException e) {
+            out.println("Installed plugins: cannot read them: " + e.getMessage());
+            return 1;
+        }
+        out.println("Installed plugins" + (plugins.isEmpty() ? ": none (./frameloop plugins install SOURCE adds one)"
+                : " (./frameloop plugins list)"));
+        return PluginsCommand.describe(plugins, out);
     }
 
     private static boolean tryCreate(Contribution<?> contribution, PrintStream out) {

@@ -198,6 +198,7 @@ final class LoopRunner {
                             out.println(RunReport.tableHeader());
                         }
                         out.println(RunReport.tableRow(report));
+                        report.warnings().forEach(w -> out.println("warning: " + w));
                     }
                 });
                 LoopResult result = run.run(progress);

@@ -44,7 +44,9 @@ import com.google.gson.JsonPrimitive;
  * {"kind":"edit","frame":4}   a person's labels saved outside a journaled sample (journaled before the file)
  * {"kind":"round","round":3,"roundClicks":40,"totalClicks":120,"frameByFrameClicks":9000,"miou":0.61,
  *  "perClassIou":[0.9,null],"estimatedQuality":0.8,"humanPixelShare":0.04,"candidates":64,
- *  "millis":{"select":5,"annotate":60000,"fineTune":900,"predict":300,"evaluate":20}}   a finished round's report
+ *  "millis":{"select":5,"annotate":60000,"fineTune":900,"predict":300,"evaluate":20},
+ *  "warnings":["selector 'x' from org.example failed in round 3 (...); ..."]}   a finished round's report
+ *  (warnings only when there were any)
  * </pre>
  * Lines without {@code kind} (project format 1) are samples. Round lines came later (journals without them
  * read as before); a number that is unknown (mIoU without ground truth) is left out or null. A round
@@ -343,6 +345,11 @@ final class Journal implements AutoCloseable {
         millis.addProperty("fineTune", report.timings().fineTuneMillis());
         millis.addProperty("predict", report.timings().predictMillis());
         millis.addProperty("evaluate", report.timings().evaluateMillis());
+        if (!report.warnings().isEmpty()) {
+            JsonArray warnings = new JsonArray();
+            report.warnings().forEach(warnings::add);
+            line.add("warnings", warnings);
+        }
         line.add("millis", millis);
         return line;
     }
@@ -379,7 +386,16 @@ final class Journal implements AutoCloseable {
                 count(json, "frameByFrameClicks", -1), number(json, "miou"), perClassIou,
                 number(json, "estimatedQuality"), number(json, "humanPixelShare"), (int) count(json, "candidates", 0),
                 new RoundReport.Timings(count(millis, "select", 0), count(millis, "annotate", 0),
-                        count(millis, "fineTune", 0), count(millis, "predict", 0), count(millis, "evaluate", 0)));
+                        count(millis, "fineTune", 0), count(millis, "predict", 0), count(millis, "evaluate", 0)))
+                .withWarnings(warnings(json));
+    }
+
+    private static List<String> warnings(JsonObject json) {
+        List<String> warnings = new ArrayList<>();
+        if (json.has("warnings") && json.get("warnings").isJsonArray()) {
+            json.getAsJsonArray("warnings").forEach(w -> warnings.add(w.getAsString()));
+        }
+        return warnings;
     }
 
     static JsonObject editLine(int frame) {

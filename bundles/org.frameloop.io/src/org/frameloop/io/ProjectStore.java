@@ -467,7 +467,7 @@ public final class ProjectStore implements AutoCloseable {
                     .map(LedgerEntry::sample).toList();
             reports.add(new RoundReport(r.round(), annotated, r.roundClicks(), r.totalClicks(), r.frameByFrameClicks(),
                     r.miou(), r.perClassIou(), r.estimatedQuality(), r.humanPixelShare(), r.candidateCount(),
-                    r.timings()));
+                    r.timings()).withWarnings(r.warnings()));
         }
         return reports;
     }

@@ -23,6 +23,7 @@ import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginFailure;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
 import org.frameloop.core.video.ImageSequenceVideo;
@@ -196,6 +197,60 @@ class RunAssemblyTest {
         @Override
         public void close() {
             model.close();
+        }
+    }
+
+    @Test
+    void aSelectorThatThrowsIsNamedAndTheDefaultSelectorChoosesThatRoundWithAWarningInItsReport() throws Exception {
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
+                PluginChoice.of("test-throwing-selector"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        Path frames = tinyVideo();
+        Video video = ImageSequenceVideo.open(frames);
+        ImageSequenceLabels truth = ImageSequenceLabels.open(frames.resolve("gt"), video, MAP);
+        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+
+        try (ProjectStore store = ProjectStore.create(temp.resolve("project"), info, MAP, Map.of());
+                RunAssembly run = RunAssembly.create(registry, plugins)) {
+            VideoSession session = RunAssembly.openProject(registry, store, video, plugins.flow(), truth);
+            run.journalTo(store, null).loop(session, LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(2)
+                    .withTargetMiou(1.0), run.simulatedAnnotator(session));
+            LoopResult result = run.run(null);
+
+            assertEquals(3, result.rounds().size(), "the run went on: " + result.stopReason());
+            List<String> warnings = result.rounds().get(1).warnings();
+            assertEquals(1, warnings.size(), warnings.toString());
+            String warning = warnings.get(0);
+            assertTrue(warning.startsWith("selector 'test-throwing-selector' from org.frameloop.run"), warning);
+            assertTrue(warning.contains("failed in round 1 (IllegalStateException: deliberately broken)"), warning);
+            assertTrue(warning.contains("the default selector 'coverage' from org.frameloop.select chose"), warning);
+            assertEquals(1, result.rounds().get(1).samples().size(), "the default selector's sample was annotated");
+            assertEquals(warnings, store.roundReports().get(1).warnings(), "the warning is journaled with the round");
+        }
+    }
+
+    @Test
+    void aModelThatThrowsStopsTheRunWithAMessageNamingItsIdAndBundle() throws Exception {
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("test-throwing-model"), PluginChoice.of("frame"),
+                PluginChoice.of("coverage"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        Path frames = tinyVideo();
+        Video video = ImageSequenceVideo.open(frames);
+        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+
+        try (ProjectStore store = ProjectStore.create(temp.resolve("project"), info, MAP, Map.of());
+                RunAssembly run = RunAssembly.create(registry, plugins)) {
+            VideoSession session = RunAssembly.openProject(registry, store, video, plugins.flow(),
+                    ImageSequenceLabels.open(frames.resolve("gt"), video, MAP));
+            run.journalTo(store, null).loop(session, LoopSettings.defaults(), run.simulatedAnnotator(session));
+
+            PluginFailure failure = assertThrows(PluginFailure.class, () -> run.run(null));
+
+            assertEquals("test-throwing-model", failure.contributionId());
+            assertTrue(failure.getMessage().startsWith("model 'test-throwing-model' from org.frameloop.run"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("failed in predict: IllegalStateException: deliberately broken"),
+                    failure.getMessage());
         }
     }
 

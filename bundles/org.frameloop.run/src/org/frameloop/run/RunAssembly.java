@@ -24,6 +24,7 @@ import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginChoice;
@@ -64,6 +65,9 @@ public final class RunAssembly implements AutoCloseable {
     private final ClickCostModel clickCost;
     private final LabelFusion fusion;
     private final List<String> notes = new ArrayList<>();
+    private String selectorName;
+    private SampleSelector fallbackSelector;
+    private String fallbackSelectorName;
     private ProjectStore project;
     private ISchedulingRule labelFiles;
     private AnnotationLoop loop;
@@ -92,15 +96,25 @@ public final class RunAssembly implements AutoCloseable {
      */
     public static RunAssembly create(PluginRegistry registry, RunPlugins plugins, Granularity granularity)
             throws ContributionException {
-        SegmentationModel model = registry.create(ExtensionPoint.MODELS, plugins.model());
+        // guarded: whatever a plugin throws while the loop runs names its id and bundle (PluginFailure)
+        SegmentationModel model = registry.createGuarded(ExtensionPoint.MODELS, plugins.model());
         try {
             Granularity cut = granularity != null ? granularity
-                    : registry.create(ExtensionPoint.GRANULARITIES, plugins.granularity());
-            SampleSelector selector = registry.create(ExtensionPoint.SELECTORS, plugins.selector());
-            ClickCostModel cost = registry.create(ExtensionPoint.CLICK_COSTS, plugins.clickCost());
+                    : registry.createGuarded(ExtensionPoint.GRANULARITIES, plugins.granularity());
+            SampleSelector selector = registry.createGuarded(ExtensionPoint.SELECTORS, plugins.selector());
+            ClickCostModel cost = registry.createGuarded(ExtensionPoint.CLICK_COSTS, plugins.clickCost());
             LabelFusion fusion = plugins.fusion().isNone() ? null
-                    : registry.create(ExtensionPoint.FUSIONS, plugins.fusion());
-            return new RunAssembly(plugins, model, cut, selector, cost, fusion);
+                    : registry.createGuarded(ExtensionPoint.FUSIONS, plugins.fusion());
+            RunAssembly assembly = new RunAssembly(plugins, model, cut, selector, cost, fusion);
+            assembly.selectorName = registry.require(ExtensionPoint.SELECTORS, plugins.selector().id()).describe();
+            if (!plugins.selector().id().equals(DefaultPlugins.SELECTOR)) {
+                // a failing selector costs a round's choice, not the run: the default one steps in
+                Contribution<SampleSelector> fallback = registry.require(ExtensionPoint.SELECTORS,
+                        DefaultPlugins.SELECTOR);
+                assembly.fallbackSelector = fallback.createGuarded(java.util.Map.of());
+                assembly.fallbackSelectorName = "the default " + fallback.describe();
+            }
+            return assembly;
         } catch (ContributionException | RuntimeException e) {
             model.close();
             throw e;
@@ -113,7 +127,7 @@ public final class RunAssembly implements AutoCloseable {
      */
     public static FlowCache flowCache(PluginRegistry registry, PluginChoice flow, Video video, Path folder)
             throws ContributionException {
-        return flow.isNone() ? null : new FlowCache(video, registry.create(ExtensionPoint.FLOWS, flow), folder);
+        return flow.isNone() ? null : new FlowCache(video, registry.createGuarded(ExtensionPoint.FLOWS, flow), folder);
     }
 
     /**
@@ -181,6 +195,9 @@ public final class RunAssembly implements AutoCloseable {
         requireNoLoop();
         AnnotationLoop built = new AnnotationLoop(session, model, granularity, selector, annotator, clickCost, settings)
                 .withFusion(fusion);
+        if (fallbackSelector != null) {
+            built.withSelectorFallback(selectorName, fallbackSelector, fallbackSelectorName);
+        }
         if (project != null) {
             ProjectStore.Continuation next = project.continuation();
             if (next.round() > 1 || !next.pendingSamples().isEmpty()) {

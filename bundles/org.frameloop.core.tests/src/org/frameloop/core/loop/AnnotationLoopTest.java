@@ -161,6 +161,26 @@ class AnnotationLoopTest {
     }
 
     @Test
+    void theSelectorSeesEachCandidatesPredictedClassSharesAndTheHumanPixelsPerClassSoFar() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        List<org.frameloop.core.sample.CandidatePool> pools = new java.util.ArrayList<>();
+        SampleSelector recording = (pool, budget, random) -> {
+            pools.add(pool);
+            return MOST_UNCERTAIN.select(pool, budget, random);
+        };
+
+        loop(session, recording, LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(2))
+                .run(new NullProgressMonitor());
+
+        org.frameloop.core.sample.CandidatePool second = pools.get(1);
+        assertEquals(2, second.classCount());
+        assertEquals(28, second.humanPixels(0), "frame 5, annotated in round 1: road left of column 7");
+        assertEquals(4, second.humanPixels(1), "and car in column 7");
+        assertEquals(1.0, second.classShare(0, 0), 1e-6, "frame 0 unannotated: the model says road everywhere");
+        assertEquals(0.125, second.classShare(5, 1), 1e-6, "frame 5: the model copies the human car column");
+    }
+
+    @Test
     void aSelectorThatReturnsAnAnnotatedSampleIsCaught() {
         VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
         SampleSelector alwaysFirst = (pool, budget, random) -> new int[] { 0 };

@@ -55,6 +55,8 @@ public final class AnnotationLoop {
     private final ClickCostModel costModel;
     private final LoopSettings settings;
     private LabelFusion fusion;
+    private SelectorFallback selectorFallback;
+    private final List<String> roundWarnings = new ArrayList<>();
     private final List<LoopListener> listeners = new CopyOnWriteArrayList<>();
 
     private List<Region>[] regionsOfFrame;
@@ -100,6 +102,24 @@ public final class AnnotationLoop {
     public AnnotationLoop withModelUpToDate() {
         modelUpToDate = true;
         return this;
+    }
+
+    /**
+     * Who chooses a round's samples when the selector fails (throws, or returns candidates that are out of
+     * range, repeated or annotated): the round goes on with {@code fallback}'s choice and its report carries
+     * a warning naming both.
+     *
+     * @param selectorName "selector 'id' from bundle", for the warning
+     * @param fallbackName the same for the fallback
+     * @return this loop
+     */
+    public AnnotationLoop withSelectorFallback(String selectorName, SampleSelector fallback, String fallbackName) {
+        this.selectorFallback = new SelectorFallback(selectorName, Objects.requireNonNull(fallback, "fallback"),
+                fallbackName);
+        return this;
+    }
+
+    private record SelectorFallback(String selectorName, SampleSelector fallback, String fallbackName) {
     }
 
     public void addListener(LoopListener listener) {
@@ -161,6 +181,7 @@ public final class AnnotationLoop {
             SubMonitor step = progress.split(1).setWorkRemaining(100);
             step.setTaskName("Round " + round);
             started = System.nanoTime();
+            roundWarnings.clear();
             List<Sample> chosen = round == firstRound && !pendingSamples.isEmpty() ? takePending()
                     : choose(scores, round);
             long selectMillis = millisSince(started);
@@ -227,6 +248,9 @@ public final class AnnotationLoop {
         float[] embedding;
         int embeddingDimension = -1;
         boolean[] annotated;
+        int classCount;
+        /** the model's share of each class per candidate: candidate * classCount + class */
+        float[] classShare;
     }
 
     @SuppressWarnings("unchecked")
@@ -286,6 +310,8 @@ public final class AnnotationLoop {
         scores.embeddingDimension = embeddingDimension;
         scores.embedding = new float[count * embeddingDimension];
         scores.annotated = new boolean[count];
+        scores.classCount = session.labelMap().idSpan();
+        scores.classShare = new float[count * scores.classCount];
         return scores;
     }
 
@@ -319,6 +345,15 @@ public final class AnnotationLoop {
             for (int d = 0; d < dimension; d++) {
                 scores.embedding[embeddingBase + d] /= pixels.length;
             }
+            byte[] predicted = prediction.labels().ids();
+            int classBase = next * scores.classCount;
+            float pixelShare = 1f / pixels.length;
+            for (int pixel : pixels) {
+                int id = predicted[pixel] & 0xFF;
+                if (id < scores.classCount) {
+                    scores.classShare[classBase + id] += pixelShare;
+                }
+            }
             double mean = sum / pixels.length;
             scores.frame[next] = f;
             scores.regionIndex[next] = r;
@@ -335,24 +370,22 @@ public final class AnnotationLoop {
         scores.uncertainty = java.util.Arrays.copyOf(scores.uncertainty, size);
         scores.embedding = java.util.Arrays.copyOf(scores.embedding, size * scores.embeddingDimension);
         scores.annotated = java.util.Arrays.copyOf(scores.annotated, size);
+        scores.classShare = java.util.Arrays.copyOf(scores.classShare, size * scores.classCount);
     }
 
     private List<Sample> choose(Scores scores, int round) {
         CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
-                scores.embedding, scores.embeddingDimension, scores.annotated);
+                scores.embedding, scores.embeddingDimension, scores.annotated)
+                .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
         Random random = new Random(settings.seed() * 1_000_003L + round);
         int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
                 : settings.samplesPerRound();
         int auditCount = auditsInRound(round, samplesPerRound);
-        int[] picked = selector.select(pool, Math.max(1, samplesPerRound - auditCount), random);
+        int[] picked = pick(pool, Math.max(1, samplesPerRound - auditCount), random, round);
         List<Sample> samples = new ArrayList<>();
         long estimatedClicks = 0;
         for (int candidate : picked) {
-            if (candidate < 0 || candidate >= pool.size() || pool.isAnnotated(candidate)) {
-                throw new IllegalStateException("selector returned candidate " + candidate
-                        + ", which is out of range or already annotated");
-            }
             int frame = scores.frame[candidate];
             Region region = regionsOfFrame[frame].get(scores.regionIndex[candidate]);
             if (settings.budgetClicksPerRound() > 0) {
@@ -372,6 +405,61 @@ public final class AnnotationLoop {
         }
         samples.addAll(drawAudits(scores, round, auditCount, random));
         return samples;
+    }
+
+    /**
+     * The selector's choice, checked; when it fails and a fallback is set, the fallback's, with a warning for
+     * the round's report. Both draw from the round's seeded random source, so a run stays reproducible.
+     */
+    private int[] pick(CandidatePool pool, int budget, Random random, int round) {
+        try {
+            return checked(selector.select(pool, budget, random), pool);
+        } catch (OperationCanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            if (selectorFallback == null) {
+                throw e;
+            }
+            roundWarnings.add(selectorFallback.selectorName() + " failed in round " + round + " (" + rootMessage(e)
+                    + "); " + selectorFallback.fallbackName() + " chose this round's samples instead");
+            return checked(selectorFallback.fallback().select(pool, budget, random), pool);
+        }
+    }
+
+    private static int[] checked(int[] picked, CandidatePool pool) {
+        Set<Integer> seen = new HashSet<>();
+        for (int candidate : picked) {
+            if (candidate < 0 || candidate >= pool.size() || pool.isAnnotated(candidate) || !seen.add(candidate)) {
+                throw new IllegalStateException("the selector returned candidate " + candidate
+                        + ", which is out of range, repeated or already annotated");
+            }
+        }
+        return picked;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Pixels of each class people have labelled in the video so far (ids beyond {@code classes} skipped). */
+    private long[] humanPixelsPerClass(int classes) {
+        long[] counts = new long[classes];
+        for (int f = 0; f < session.frameCount(); f++) {
+            if (!session.labels().hasHuman(f)) {
+                continue;
+            }
+            for (byte label : session.labels().human(f).ids()) {
+                int id = label & 0xFF;
+                if (id < classes) {
+                    counts[id]++;
+                }
+            }
+        }
+        return counts;
     }
 
     /** Audits owed by the end of {@code round} at the settings' share, less those owed before it. */
@@ -467,7 +555,7 @@ public final class AnnotationLoop {
                 / ((double) session.frameCount() * session.width() * session.height());
         RoundReport report = new RoundReport(round, samples, roundClicks, session.ledger().totalClicks(),
                 frameByFrameClicks, miou, perClass, estimate.miou(), humanShare, scores.frame.length,
-                timings.withEvaluateMillis(millisSince(evaluationStarted)), estimate);
+                timings.withEvaluateMillis(millisSince(evaluationStarted)), estimate, roundWarnings);
         listeners.forEach(l -> l.roundFinished(report));
         return report;
     }

@@ -15,10 +15,20 @@ import org.frameloop.core.sample.Sample;
  * @param estimate           the quality estimated without ground truth, with its interval and audits
  * @param frameByFrameClicks the click model's cost of labelling every frame by hand, or -1 when unknown
  * @param candidateCount     candidates the selector chose from (annotated ones included)
+ * @param warnings           what went wrong but was worked around in this round, for the user (a selector
+ *                           that failed and was replaced by the default one); empty when nothing did
  */
 public record RoundReport(int round, List<Sample> samples, long roundClicks, long totalClicks, long frameByFrameClicks,
         double miou, double[] perClassIou, double estimatedQuality, double humanPixelShare, int candidateCount,
-        Timings timings, QualityEstimate estimate) {
+        Timings timings, QualityEstimate estimate, List<String> warnings) {
+
+    /** A report of a round in which nothing had to be worked around. */
+    public RoundReport(int round, List<Sample> samples, long roundClicks, long totalClicks, long frameByFrameClicks,
+            double miou, double[] perClassIou, double estimatedQuality, double humanPixelShare, int candidateCount,
+            Timings timings, QualityEstimate estimate) {
+        this(round, samples, roundClicks, totalClicks, frameByFrameClicks, miou, perClassIou, estimatedQuality,
+                humanPixelShare, candidateCount, timings, estimate, List.of());
+    }
 
     /** A report whose estimate is a bare number (journals of older projects, tests). */
     public RoundReport(int round, List<Sample> samples, long roundClicks, long totalClicks, long frameByFrameClicks,
@@ -53,6 +63,13 @@ public record RoundReport(int round, List<Sample> samples, long roundClicks, lon
 
     public RoundReport {
         samples = List.copyOf(samples);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** This report with {@code roundWarnings} as its warnings. */
+    public RoundReport withWarnings(List<String> roundWarnings) {
+        return new RoundReport(round, samples, roundClicks, totalClicks, frameByFrameClicks, miou, perClassIou,
+                estimatedQuality, humanPixelShare, candidateCount, timings, estimate, roundWarnings);
     }
 
     /** Clicks so far as a share of labelling every frame by hand (NaN when that is unknown). */

@@ -115,7 +115,16 @@ public final class Contribution<T> {
         return point.type().cast(instance);
     }
 
-    private String describe() {
+    /**
+     * As {@link #create(Map)}, wrapped so that anything the instance throws at run time is a
+     * {@link PluginFailure} naming this contribution and its bundle; what runs a loop uses this.
+     */
+    public T createGuarded(Map<String, String> parameterText) throws ContributionException {
+        return GuardedCalls.wrap(this, create(parameterText));
+    }
+
+    /** "selector 'coverage' from org.frameloop.select", for messages. */
+    public String describe() {
         return point.elementName() + " '" + id + "' from " + bundleName;
     }
 

@@ -57,10 +57,19 @@ public final class PluginRegistry {
      */
     public <T> T create(ExtensionPoint<T> point, String id, Map<String, String> parameterText)
             throws ContributionException {
-        Contribution<T> contribution = find(point, id).orElseThrow(() -> new ContributionException("no "
+        return require(point, id).create(parameterText);
+    }
+
+    /** As {@link #create(ExtensionPoint, PluginChoice)}, guarded: see {@link Contribution#createGuarded}. */
+    public <T> T createGuarded(ExtensionPoint<T> point, PluginChoice choice) throws ContributionException {
+        return require(point, choice.id()).createGuarded(choice.parameters());
+    }
+
+    /** The contribution {@code id} of {@code point}, or an exception listing the installed ids. */
+    public <T> Contribution<T> require(ExtensionPoint<T> point, String id) throws ContributionException {
+        return find(point, id).orElseThrow(() -> new ContributionException("no "
                 + point.elementName() + " '" + id + "'; installed: "
                 + contributions(point).stream().map(Contribution::id).toList(), null));
-        return contribution.create(parameterText);
     }
 
     /** As {@link #create(ExtensionPoint, String, Map)} for a {@link PluginChoice}. */

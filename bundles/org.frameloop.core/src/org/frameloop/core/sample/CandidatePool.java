@@ -7,7 +7,9 @@ import java.util.Objects;
  * 16×16 rectangles (hundreds of thousands of candidates) stays compact. Candidate {@code i} lies in frame
  * {@link #frameOf(int)}, has an uncertainty score (higher = less certain), an embedding of
  * {@link #embeddingDimension()} floats (0 when the model gives none), and a flag saying whether it was
- * already annotated (a selector must never return those).
+ * already annotated (a selector must never return those). The loop also tells, per candidate, the share of
+ * its pixels the model gives each class, and how many pixels of each class people have labelled so far
+ * ({@link #hasClasses()}; a pool built without them has none).
  */
 public final class CandidatePool {
 
@@ -17,6 +19,9 @@ public final class CandidatePool {
     private final float[] embeddings;
     private final int embeddingDimension;
     private final boolean[] annotated;
+    private int classCount;
+    private float[] classShares = new float[0];
+    private long[] humanPixels = new long[0];
 
     public CandidatePool(int videoFrameCount, int[] frames, double[] uncertainty, float[] embeddings,
             int embeddingDimension, boolean[] annotated) {
@@ -32,6 +37,45 @@ public final class CandidatePool {
                     + " frame indices, " + annotated.length + " flags, " + embeddings.length
                     + " embedding floats of dimension " + embeddingDimension);
         }
+    }
+
+    /**
+     * This pool with class information: {@code classShares[candidate * classCount + c]} is the share of the
+     * candidate's pixels the model labels class {@code c}; {@code humanPixelsPerClass[c]} the pixels of class
+     * {@code c} labelled by people in the whole video so far.
+     *
+     * @return this pool
+     */
+    public CandidatePool withClasses(int classes, float[] shares, long[] humanPixelsPerClass) {
+        if (shares.length != (long) size() * classes || humanPixelsPerClass.length != classes) {
+            throw new IllegalArgumentException("class arrays disagree: " + shares.length + " shares and "
+                    + humanPixelsPerClass.length + " human counts for " + size() + " candidates of " + classes
+                    + " classes");
+        }
+        this.classCount = classes;
+        this.classShares = shares;
+        this.humanPixels = humanPixelsPerClass;
+        return this;
+    }
+
+    /** Whether {@link #classShare} and {@link #humanPixels} are known. */
+    public boolean hasClasses() {
+        return classCount > 0;
+    }
+
+    /** Number of class ids (the label map's id span); 0 when the pool has no class information. */
+    public int classCount() {
+        return classCount;
+    }
+
+    /** Share, in [0, 1], of candidate {@code candidate}'s pixels that the model labels {@code classId}. */
+    public float classShare(int candidate, int classId) {
+        return classShares[candidate * classCount + classId];
+    }
+
+    /** Pixels of class {@code classId} that people have labelled in the video so far. */
+    public long humanPixels(int classId) {
+        return humanPixels[classId];
     }
 
     public int size() {
