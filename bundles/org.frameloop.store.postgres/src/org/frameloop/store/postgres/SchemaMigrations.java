@@ -49,17 +49,10 @@ final class SchemaMigrations {
             if (applied.size() == CURRENT_VERSION) {
                 return;
             }
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                apply(connection, where);
-                connection.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            SqlWork.inTransaction(connection, c -> {
+                apply(c, where);
+                return null;
+            });
         } catch (SQLException e) {
             throw DatabaseException.of(where, "bring the Frameloop schema to version " + CURRENT_VERSION
                     + " (a new database is set up by its owner opening a project there first)", e);
