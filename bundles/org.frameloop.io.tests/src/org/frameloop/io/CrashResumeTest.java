@@ -188,7 +188,7 @@ class CrashResumeTest {
         try (ProjectStore store = ProjectStore.open(folder)) {
             Gson gson = new Gson();
             return store.ledgerEntries().stream().map(e -> e.round() + " " + e.sample().frameIndex() + " "
-                    + gson.toJson(Journal.describe(e.sample().region())) + " " + e.clicks()).toList();
+                    + gson.toJson(JournalJson.describe(e.sample().region())) + " " + e.clicks()).toList();
         }
     }
 

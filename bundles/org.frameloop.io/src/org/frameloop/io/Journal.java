@@ -22,17 +22,14 @@ import java.util.zip.CRC32;
 import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.RoundReport;
-import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 /**
  * {@code ledger.jsonl}: the project's append-only journal, one JSON object per line, each line forced to
@@ -204,7 +201,7 @@ final class Journal implements AutoCloseable {
         switch (kind) {
         case "sample" -> {
             int round = json.get("round").getAsInt();
-            Sample sample = new Sample(frame(json, video), region(json.getAsJsonObject("region"), video));
+            Sample sample = new Sample(frame(json, video), JournalJson.region(json.getAsJsonObject("region"), video));
             String time = json.has("time") ? json.get("time").getAsString() : null;
             mentioned.add(sample.frameIndex());
             samples.add(new LedgerEntry(round, sample, json.get("clicks").getAsInt(),
@@ -217,7 +214,7 @@ final class Journal implements AutoCloseable {
             List<Sample> list = chosen.computeIfAbsent(round, r -> new ArrayList<>());
             for (JsonElement element : json.getAsJsonArray("samples")) {
                 JsonObject entry = element.getAsJsonObject();
-                Sample sample = new Sample(frame(entry, video), region(entry.getAsJsonObject("region"), video));
+                Sample sample = new Sample(frame(entry, video), JournalJson.region(entry.getAsJsonObject("region"), video));
                 mentioned.add(sample.frameIndex());
                 if (!list.contains(sample)) {
                     list.add(sample); // a resumed round journals its pending samples again
@@ -231,7 +228,7 @@ final class Journal implements AutoCloseable {
         }
         case "edit" -> mentioned.add(frame(json, video));
         case "round" -> {
-            RoundReport report = report(json);
+            RoundReport report = JournalJson.report(json);
             reports.put(report.round(), report);
         }
         default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
@@ -247,58 +244,13 @@ final class Journal implements AutoCloseable {
         return frame;
     }
 
-    static JsonObject describe(Region region) {
-        JsonObject json = new JsonObject();
-        if (region instanceof Region.WholeFrame) {
-            json.addProperty("type", "frame");
-        } else if (region instanceof Region.Rectangle r) {
-            json.addProperty("type", "rect");
-            json.addProperty("x", r.x());
-            json.addProperty("y", r.y());
-            json.addProperty("width", r.width());
-            json.addProperty("height", r.height());
-        } else if (region instanceof Region.PixelSet p) {
-            json.addProperty("type", "pixels");
-            json.addProperty("count", p.area());
-            json.add("indices", GSON.toJsonTree(p.pixelIndices()));
-        }
-        return json;
-    }
-
-    static Region region(JsonObject json, VideoInfo video) {
-        String type = json.get("type").getAsString();
-        Region region = switch (type) {
-        case "frame" -> new Region.WholeFrame(video.width(), video.height());
-        case "rect" -> new Region.Rectangle(json.get("x").getAsInt(), json.get("y").getAsInt(),
-                json.get("width").getAsInt(), json.get("height").getAsInt());
-        case "pixels" -> {
-            JsonArray array = json.getAsJsonArray("indices");
-            int[] indices = new int[array.size()];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = array.get(i).getAsInt();
-            }
-            yield new Region.PixelSet(indices);
-        }
-        default -> throw new IllegalArgumentException("unknown region type '" + type + "'");
-        };
-        if (region instanceof Region.Rectangle r && (r.x() + r.width() > video.width()
-                || r.y() + r.height() > video.height())) {
-            throw new IllegalArgumentException("rectangle " + r + " reaches outside the " + video.width() + "x"
-                    + video.height() + " frame");
-        }
-        if (region instanceof Region.PixelSet p && p.area() > 0
-                && p.pixelIndices()[p.area() - 1] >= video.width() * video.height()) {
-            throw new IllegalArgumentException("pixel set reaches outside the frame");
-        }
-        return region;
-    }
 
     static JsonObject sampleLine(LedgerEntry entry) {
         JsonObject line = new JsonObject();
         line.addProperty("kind", "sample");
         line.addProperty("round", entry.round());
         line.addProperty("frame", entry.sample().frameIndex());
-        line.add("region", describe(entry.sample().region()));
+        line.add("region", JournalJson.describe(entry.sample().region()));
         line.addProperty("clicks", entry.clicks());
         line.addProperty("seconds", entry.seconds());
         line.addProperty("annotator", entry.annotatorId());
@@ -314,89 +266,13 @@ final class Journal implements AutoCloseable {
         for (Sample sample : samples) {
             JsonObject json = new JsonObject();
             json.addProperty("frame", sample.frameIndex());
-            json.add("region", describe(sample.region()));
+            json.add("region", JournalJson.describe(sample.region()));
             array.add(json);
         }
         line.add("samples", array);
         return line;
     }
 
-    /** A round's report without its samples: they are the journal's sample lines of that round. */
-    static JsonObject roundLine(RoundReport report) {
-        JsonObject line = new JsonObject();
-        line.addProperty("kind", "round");
-        line.addProperty("round", report.round());
-        line.addProperty("samples", report.samples().size());
-        line.addProperty("roundClicks", report.roundClicks());
-        line.addProperty("totalClicks", report.totalClicks());
-        line.addProperty("frameByFrameClicks", report.frameByFrameClicks());
-        number(line, "miou", report.miou());
-        JsonArray perClass = new JsonArray();
-        for (double iou : report.perClassIou()) {
-            perClass.add(Double.isFinite(iou) ? new JsonPrimitive(iou) : JsonNull.INSTANCE);
-        }
-        line.add("perClassIou", perClass);
-        number(line, "estimatedQuality", report.estimatedQuality());
-        number(line, "humanPixelShare", report.humanPixelShare());
-        line.addProperty("candidates", report.candidateCount());
-        JsonObject millis = new JsonObject();
-        millis.addProperty("select", report.timings().selectMillis());
-        millis.addProperty("annotate", report.timings().annotateMillis());
-        millis.addProperty("fineTune", report.timings().fineTuneMillis());
-        millis.addProperty("predict", report.timings().predictMillis());
-        millis.addProperty("evaluate", report.timings().evaluateMillis());
-        if (!report.warnings().isEmpty()) {
-            JsonArray warnings = new JsonArray();
-            report.warnings().forEach(warnings::add);
-            line.add("warnings", warnings);
-        }
-        line.add("millis", millis);
-        return line;
-    }
-
-    // JSON has no NaN: an unknown number is left out
-    private static void number(JsonObject line, String key, double value) {
-        if (Double.isFinite(value)) {
-            line.addProperty(key, value);
-        }
-    }
-
-    private static double number(JsonObject json, String key) {
-        JsonElement element = json.get(key);
-        return element == null || element.isJsonNull() ? Double.NaN : element.getAsDouble();
-    }
-
-    private static long count(JsonObject json, String key, long fallback) {
-        JsonElement element = json.get(key);
-        return element == null || element.isJsonNull() ? fallback : element.getAsLong();
-    }
-
-    private static RoundReport report(JsonObject json) {
-        int round = json.get("round").getAsInt();
-        if (round < 0) {
-            throw new IllegalArgumentException("round " + round + " is negative");
-        }
-        JsonArray perClass = json.has("perClassIou") ? json.getAsJsonArray("perClassIou") : new JsonArray();
-        double[] perClassIou = new double[perClass.size()];
-        for (int i = 0; i < perClassIou.length; i++) {
-            perClassIou[i] = perClass.get(i).isJsonNull() ? Double.NaN : perClass.get(i).getAsDouble();
-        }
-        JsonObject millis = json.has("millis") ? json.getAsJsonObject("millis") : new JsonObject();
-        return new RoundReport(round, List.of(), count(json, "roundClicks", 0), count(json, "totalClicks", 0),
-                count(json, "frameByFrameClicks", -1), number(json, "miou"), perClassIou,
-                number(json, "estimatedQuality"), number(json, "humanPixelShare"), (int) count(json, "candidates", 0),
-                new RoundReport.Timings(count(millis, "select", 0), count(millis, "annotate", 0),
-                        count(millis, "fineTune", 0), count(millis, "predict", 0), count(millis, "evaluate", 0)))
-                .withWarnings(warnings(json));
-    }
-
-    private static List<String> warnings(JsonObject json) {
-        List<String> warnings = new ArrayList<>();
-        if (json.has("warnings") && json.get("warnings").isJsonArray()) {
-            json.getAsJsonArray("warnings").forEach(w -> warnings.add(w.getAsString()));
-        }
-        return warnings;
-    }
 
     static JsonObject editLine(int frame) {
         JsonObject line = new JsonObject();

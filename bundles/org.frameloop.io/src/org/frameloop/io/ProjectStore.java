@@ -474,7 +474,7 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Journals a finished round's report (forced to disk), so a reopened project shows its history. */
     public void journalRound(RoundReport report) throws IOException {
-        append(Journal.roundLine(report), List.of());
+        append(JournalJson.roundLine(report), List.of());
     }
 
     /**

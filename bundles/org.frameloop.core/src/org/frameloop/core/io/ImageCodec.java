@@ -63,11 +63,33 @@ public final class ImageCodec {
      * @throws IOException naming the file when it is not a single-channel 8-bit image
      */
     public static LabelImage readLabels(Path file) throws IOException {
-        BufferedImage image = read(file);
+        return labels(read(file), file.toString());
+    }
+
+    /**
+     * Reads label PNG bytes (a database column, say) as {@link #readLabels(Path)} reads a file.
+     *
+     * @param source names the bytes in messages (a table and frame)
+     * @throws IOException naming {@code source} when the bytes are not a single-channel 8-bit image
+     */
+    public static LabelImage decodeLabels(byte[] png, String source) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(source + ": cannot be decoded as a label image (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new IOException(source + ": not an image");
+        }
+        return labels(image, source);
+    }
+
+    private static LabelImage labels(BufferedImage image, String source) throws IOException {
         Raster raster = image.getRaster();
         boolean singleByteBand = raster.getNumBands() == 1 && raster.getSampleModel().getSampleSize(0) <= 8;
         if (!singleByteBand) {
-            throw new IOException(file + ": a label image must be 8-bit greyscale or indexed (pixel value = class id), "
+            throw new IOException(source + ": a label image must be 8-bit greyscale or indexed (pixel value = class id), "
                     + "but it has " + raster.getNumBands() + " channel(s) of " + raster.getSampleModel().getSampleSize(0)
                     + " bits");
         }
@@ -83,6 +105,19 @@ public final class ImageCodec {
 
     /** Writes {@code labels} as an indexed PNG whose palette shows each class in its label-map colour. */
     public static void writeLabels(Path file, LabelImage labels, LabelMap labelMap) throws IOException {
+        writePng(file, indexed(labels, labelMap));
+    }
+
+    /** The PNG bytes {@link #writeLabels} would write, for a store that is not a folder. */
+    public static byte[] encodeLabels(LabelImage labels, LabelMap labelMap) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(indexed(labels, labelMap), "png", out)) {
+            throw new IOException("no PNG writer available in this JVM");
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage indexed(LabelImage labels, LabelMap labelMap) {
         byte[] red = new byte[256];
         byte[] green = new byte[256];
         byte[] blue = new byte[256];
@@ -103,7 +138,7 @@ public final class ImageCodec {
         BufferedImage image = new BufferedImage(labels.width(), labels.height(), BufferedImage.TYPE_BYTE_INDEXED, palette);
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         System.arraycopy(labels.ids(), 0, data, 0, data.length);
-        writePng(file, image);
+        return image;
     }
 
     /** Writes an RGB frame as PNG. */

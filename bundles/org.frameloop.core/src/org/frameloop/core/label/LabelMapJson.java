@@ -45,6 +45,19 @@ public final class LabelMapJson {
         }
     }
 
+    /**
+     * Parses the label-map JSON {@link #toJson} writes (a database column, say).
+     *
+     * @throws IllegalArgumentException saying which entry is malformed
+     */
+    public static LabelMap fromJson(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalStateException | JsonParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     static LabelMap parse(String text) {
         JsonElement root = JsonParser.parseString(text);
         if (!root.isJsonArray()) {

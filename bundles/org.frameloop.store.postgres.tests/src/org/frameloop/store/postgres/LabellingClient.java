@@ -1,0 +1,54 @@
+package org.frameloop.store.postgres;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.ledger.LedgerEntry;
+
+/**
+ * A simulated annotator at work on a team project: leases the next sample, labels it from the ground truth,
+ * stores it, until no chosen sample is left open. When every open sample is held by someone else it asks
+ * again shortly (a lease held by a client that died frees up when it runs out).
+ */
+final class LabellingClient implements Callable<List<LedgerEntry>> {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    private final PostgresProjectStore store;
+    private final LabelSequence truth;
+    private final Duration leaseTime;
+
+    LabellingClient(PostgresProjectStore store, LabelSequence truth, Duration leaseTime) {
+        this.store = store;
+        this.truth = truth;
+        this.leaseTime = leaseTime;
+    }
+
+    /** @return what this annotator stored, in order */
+    @Override
+    public List<LedgerEntry> call() throws Exception {
+        SampleLeases leases = store.leases();
+        List<LedgerEntry> stored = new ArrayList<>();
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (leases.openSamples() > 0) {
+            Optional<SampleLeases.Lease> lease = leases.next(leaseTime);
+            if (lease.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(store.user() + " waited " + GIVE_UP + " for a lease to run out");
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis()); // every open sample is held: wait for a lease to end
+                continue;
+            }
+            SampleLeases.Lease held = lease.get();
+            int clicks = held.sample().region().area() / 64;
+            stored.add(leases.submit(held, truth.labels(held.sample().frameIndex()), clicks, 1.5));
+        }
+        return stored;
+    }
+}

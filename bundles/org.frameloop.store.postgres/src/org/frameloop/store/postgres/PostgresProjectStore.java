@@ -1,0 +1,439 @@
+package org.frameloop.store.postgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.io.ImageCodec;
+import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.label.LabelMapJson;
+import org.frameloop.core.label.LabelStore;
+import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.sample.Region;
+import org.frameloop.core.sample.Sample;
+import org.frameloop.io.JournalJson;
+import org.frameloop.io.LabelChecks;
+import org.frameloop.io.ProjectStore;
+import org.frameloop.io.VideoInfo;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A project on a PostgreSQL server, holding what a project folder holds (docs/team.md): the video's
+ * reference and size, the label map, the settings, each frame's human labels (palette PNG), the automatic
+ * labels of the latest round, the chosen samples of every round, the journal of what people did (round,
+ * clicks, seconds, annotator) and the rounds' reports. Many people work on one project at once, each through
+ * their own store on their own connection (a store is used by one thread); samples are handed out by
+ * {@link #leases()}, members and roles by {@link #members()}.
+ * <p>
+ * The server decides who may read and change what (row-level security): a store opened by a non-member finds
+ * no project, and a write its role does not allow fails with the database's refusal.
+ */
+public final class PostgresProjectStore implements AutoCloseable {
+
+    private static final Gson GSON = new Gson();
+
+    private final Connection connection;
+    private final ProjectAddress address;
+    private final String user;
+    private final long id;
+    private final VideoInfo video;
+    private final LabelMap labelMap;
+    private final JsonObject settings;
+    private final ProjectRole role;
+
+    private PostgresProjectStore(Connection connection, ProjectAddress address, String user, long id, VideoInfo video,
+            LabelMap labelMap, JsonObject settings, ProjectRole role) {
+        this.connection = connection;
+        this.address = address;
+        this.user = user;
+        this.id = id;
+        this.video = video;
+        this.labelMap = labelMap;
+        this.settings = settings;
+        this.role = role;
+    }
+
+    /**
+     * Creates the project {@code address} names, owned by {@code credentials.user()}, who must have the
+     * database role {@code frameloop_user}.
+     *
+     * @param settings what the project is made with (plugins, loop settings), as a folder project records them
+     * @throws DatabaseException when a project of that name exists, or the user may not create projects
+     */
+    public static PostgresProjectStore create(ProjectAddress address, Credentials credentials, VideoInfo video,
+            LabelMap labelMap, Map<String, Object> settings) throws IOException {
+        Connection connection = ProjectDatabase.connect(address, credentials);
+        try {
+            try (PreparedStatement create = connection.prepareStatement(
+                    "SELECT frameloop.create_project(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                create.setString(1, address.project());
+                create.setString(2, video.name());
+                create.setString(3, video.path());
+                create.setInt(4, video.frameCount());
+                create.setInt(5, video.width());
+                create.setInt(6, video.height());
+                create.setString(7, LabelMapJson.toJson(labelMap));
+                create.setString(8, GSON.toJson(settings));
+                create.executeQuery().close();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    throw new DatabaseException(address.toString(), "a project named '" + address.project()
+                            + "' exists already in " + address.server() + "; open it, or choose another name", e);
+                }
+                throw DatabaseException.of(address.toString(), "create the project", e);
+            }
+            return load(connection, address, credentials.user());
+        } catch (IOException | RuntimeException e) {
+            ProjectDatabase.close(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the project {@code address} names as {@code credentials.user()}.
+     *
+     * @throws DatabaseException when there is no such project or the user is not one of its members (the
+     *                           database shows a non-member nothing, so the two look alike)
+     */
+    public static PostgresProjectStore open(ProjectAddress address, Credentials credentials) throws IOException {
+        Connection connection = ProjectDatabase.connect(address, credentials);
+        try {
+            return load(connection, address, credentials.user());
+        } catch (IOException | RuntimeException e) {
+            ProjectDatabase.close(connection);
+            throw e;
+        }
+    }
+
+    private static PostgresProjectStore load(Connection connection, ProjectAddress address, String user)
+            throws IOException {
+        String sql = "SELECT id, video_name, video_path, frame_count, width, height, label_map::text, settings::text, "
+                + "frameloop.role_in(id) FROM frameloop.projects WHERE name = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, address.project());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new DatabaseException(address.toString(), "no project '" + address.project()
+                            + "' that database user " + user + " may see: it does not exist, or " + user
+                            + " is not one of its members (an owner adds members: docs/team.md)");
+                }
+                VideoInfo video = new VideoInfo(row.getString(2), row.getString(3), row.getInt(4), row.getInt(5),
+                        row.getInt(6));
+                LabelMap labelMap;
+                try {
+                    labelMap = LabelMapJson.fromJson(row.getString(7));
+                } catch (IllegalArgumentException e) {
+                    throw new DatabaseException(address + " (frameloop.projects.label_map)", "not a valid label map: "
+                            + e.getMessage(), e);
+                }
+                JsonObject settings = JsonParser.parseString(row.getString(8)).getAsJsonObject();
+                return new PostgresProjectStore(connection, address, user, row.getLong(1), video, labelMap, settings,
+                        ProjectRole.fromDatabase(row.getString(9)));
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "open the project", e);
+        }
+    }
+
+    public ProjectAddress address() {
+        return address;
+    }
+
+    /** The database user this store works as: the author of what it stores. */
+    public String user() {
+        return user;
+    }
+
+    public VideoInfo video() {
+        return video;
+    }
+
+    public LabelMap labelMap() {
+        return labelMap;
+    }
+
+    /** What the project was made with, as recorded at creation (a copy). */
+    public JsonObject settings() {
+        return settings.deepCopy();
+    }
+
+    /** This user's role in the project, as the database said when the store was opened. */
+    public ProjectRole role() {
+        return role;
+    }
+
+    /** Samples handed to this user one at a time, each for a limited time. */
+    public SampleLeases leases() {
+        return new SampleLeases(this);
+    }
+
+    /** The project's members and their roles (changed by owners only). */
+    public ProjectMembers members() {
+        return new ProjectMembers(this);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    long id() {
+        return id;
+    }
+
+    /** Where a problem with {@code table} happened, for messages. */
+    String where(String table) {
+        return address + " (frameloop." + table + ")";
+    }
+
+    /**
+     * Records the samples chosen for {@code round}, before anyone labels them; samples the round already has
+     * (a restarted trainer choosing the pending ones again) are not added twice. Owners only.
+     */
+    public void journalChosen(int round, List<Sample> samples) throws IOException {
+        try {
+            SqlWork.inTransaction(connection, c -> {
+                List<Sample> existing = chosen(round);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO frameloop.samples "
+                        + "(project_id, round, ordinal, frame, region) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+                    int ordinal = existing.size();
+                    for (Sample sample : samples) {
+                        if (existing.contains(sample)) {
+                            continue;
+                        }
+                        insert.setLong(1, id);
+                        insert.setInt(2, round);
+                        insert.setInt(3, ordinal++);
+                        insert.setInt(4, sample.frameIndex());
+                        insert.setString(5, GSON.toJson(JournalJson.describe(sample.region())));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("samples"), "record the samples chosen for round " + round, e);
+        }
+    }
+
+    /** The samples chosen for {@code round}, in the order they were chosen. */
+    public List<Sample> chosen(int round) throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT frame, region::text FROM frameloop.samples "
+                + "WHERE project_id = ? AND round = ? ORDER BY ordinal")) {
+            query.setLong(1, id);
+            query.setInt(2, round);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(sample(rows.getInt(1), rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("samples"), "read the samples of round " + round, e);
+        }
+        return samples;
+    }
+
+    Sample sample(int frame, String regionJson) throws DatabaseException {
+        try {
+            return new Sample(frame, JournalJson.region(JsonParser.parseString(regionJson).getAsJsonObject(), video));
+        } catch (RuntimeException e) {
+            throw new DatabaseException(where("samples"), "a sample of frame " + frame + " has an unusable region ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Where the loop continues: the last round with chosen samples while some of them are unlabelled (those
+     * samples, in order), else the round after it (1 when none was chosen yet).
+     */
+    public ProjectStore.Continuation continuation() throws IOException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT round, frame, region::text, labelled_by "
+                + "FROM frameloop.samples WHERE project_id = ? AND round = (SELECT max(round) FROM frameloop.samples "
+                + "WHERE project_id = ?) ORDER BY ordinal")) {
+            query.setLong(1, id);
+            query.setLong(2, id);
+            int round = 0;
+            List<Sample> pending = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    round = rows.getInt(1);
+                    if (rows.getString(4) == null) {
+                        pending.add(sample(rows.getInt(2), rows.getString(3)));
+                    }
+                }
+            }
+            return new ProjectStore.Continuation(pending.isEmpty() ? round + 1 : round, pending);
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("samples"), "read where the project continues", e);
+        }
+    }
+
+    /** Every labelled sample, in the order they were stored, with its author, clicks and seconds. */
+    public List<LedgerEntry> ledgerEntries() throws IOException {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT round, frame, region::text, clicks, seconds, "
+                + "annotator, at FROM frameloop.journal WHERE project_id = ? AND kind = 'sample' ORDER BY id")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new LedgerEntry(rows.getInt(1), sample(rows.getInt(2), rows.getString(3)), rows.getInt(4),
+                            rows.getDouble(5), rows.getString(6), rows.getTimestamp(7).getTime()));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("journal"), "read the journal", e);
+        }
+        return entries;
+    }
+
+    /** Records a finished round's report (a round reported again keeps its latest report). Owners only. */
+    public void journalRound(RoundReport report) throws IOException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO frameloop.rounds (project_id, round, "
+                + "report) VALUES (?, ?, ?::jsonb) ON CONFLICT (project_id, round) DO UPDATE SET report = EXCLUDED.report, "
+                + "finished_at = now()")) {
+            upsert.setLong(1, id);
+            upsert.setInt(2, report.round());
+            upsert.setString(3, GSON.toJson(JournalJson.roundLine(report)));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("rounds"), "record the report of round " + report.round(), e);
+        }
+    }
+
+    /** The finished rounds' reports, round 0 first; each report's samples are those labelled in its round. */
+    public List<RoundReport> roundReports() throws IOException {
+        Map<Integer, RoundReport> reports = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT report::text FROM frameloop.rounds WHERE project_id = ? ORDER BY round")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    RoundReport r = JournalJson.report(JsonParser.parseString(rows.getString(1)).getAsJsonObject());
+                    reports.put(r.round(), r);
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("rounds"), "read the rounds", e);
+        }
+        List<LedgerEntry> entries = ledgerEntries();
+        List<RoundReport> withSamples = new ArrayList<>();
+        for (RoundReport r : reports.values()) {
+            List<Sample> labelled = entries.stream().filter(e -> e.round() == r.round()).map(LedgerEntry::sample).toList();
+            withSamples.add(new RoundReport(r.round(), labelled, r.roundClicks(), r.totalClicks(), r.frameByFrameClicks(),
+                    r.miou(), r.perClassIou(), r.estimatedQuality(), r.humanPixelShare(), r.candidateCount(),
+                    r.timings()));
+        }
+        return withSamples;
+    }
+
+    /**
+     * Replaces every frame's automatic labels with those of {@code labels}, in one transaction: a reader sees
+     * one round's labels or the next one's, never a mix. Owners only.
+     */
+    public void writeAutoLabels(int round, LabelStore labels) throws IOException {
+        try {
+            SqlWork.inTransaction(connection, c -> {
+                try (PreparedStatement upsert = c.prepareStatement("INSERT INTO frameloop.auto_labels (project_id, frame, "
+                        + "round, png) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, frame) DO UPDATE SET round = "
+                        + "EXCLUDED.round, png = EXCLUDED.png")) {
+                    for (int f = 0; f < video.frameCount(); f++) {
+                        upsert.setLong(1, id);
+                        upsert.setInt(2, f);
+                        upsert.setInt(3, round);
+                        upsert.setBytes(4, ImageCodec.encodeLabels(labels.auto(f), labelMap));
+                        upsert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("auto_labels"), "store the automatic labels of round " + round, e);
+        }
+    }
+
+    /** A frame's human labels (all unlabeled when nobody labelled it). */
+    public LabelImage humanLabels(int frame) throws IOException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT png FROM frameloop.human_labels WHERE project_id = ? AND frame = ?")) {
+            query.setLong(1, id);
+            query.setInt(2, frame);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? decode("human_labels", frame, row.getBytes(1))
+                        : LabelImage.unlabeled(video.width(), video.height());
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("human_labels"), "read the human labels of frame " + frame, e);
+        }
+    }
+
+    /** Every frame's human and automatic labels. */
+    public LabelStore readLabels() throws IOException {
+        LabelStore store = new LabelStore(video.frameCount(), video.width(), video.height());
+        Region whole = new Region.WholeFrame(video.width(), video.height());
+        for (String table : List.of("human_labels", "auto_labels")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT frame, png FROM frameloop." + table + " WHERE project_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        LabelImage labels = decode(table, rows.getInt(1), rows.getBytes(2));
+                        if (table.equals("human_labels")) {
+                            store.putHuman(rows.getInt(1), whole, labels);
+                        } else {
+                            store.putAuto(rows.getInt(1), labels);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw DatabaseException.of(where(table), "read the labels", e);
+            }
+        }
+        return store;
+    }
+
+    /**
+     * @throws DatabaseException naming the table and frame when the PNG is unreadable, of the wrong size, or
+     *                           holds ids the label map lacks
+     */
+    LabelImage decode(String table, int frame, byte[] png) throws DatabaseException {
+        String where = where(table) + " frame " + frame;
+        LabelImage labels;
+        try {
+            labels = ImageCodec.decodeLabels(png, where);
+        } catch (IOException e) {
+            throw new DatabaseException(where, e.getMessage(), e);
+        }
+        if (labels.width() != video.width() || labels.height() != video.height()) {
+            throw new DatabaseException(where, "labels of " + labels.width() + "x" + labels.height() + " for a video of "
+                    + video.width() + "x" + video.height());
+        }
+        boolean[] allowed = LabelChecks.allowedIds(labelMap);
+        for (byte id : labels.ids()) {
+            if (!allowed[id & 0xFF]) {
+                throw new DatabaseException(where, "class id " + (id & 0xFF) + " is not in the project's label map");
+            }
+        }
+        return labels;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "close the connection", e);
+        }
+    }
+}
