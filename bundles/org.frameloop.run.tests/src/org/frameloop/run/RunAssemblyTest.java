@@ -67,15 +67,13 @@ class RunAssemblyTest {
 
     @Test
     void aProjectRunJournalsEveryRoundWritesItsLabelsAndALaterRunContinuesIt() throws Exception {
-        Path frames = tinyVideo();
-        Path folder = temp.resolve("project");
-        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
-                PluginChoice.of("uniform-keyframes"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
-                PluginChoice.of(PluginChoice.NONE));
-        LoopSettings oneRound = LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(1).withTargetMiou(1.0);
-        Video video = ImageSequenceVideo.open(frames);
-        ImageSequenceLabels truth = ImageSequenceLabels.open(frames.resolve("gt"), video, MAP);
-        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+        Fixture fixture = fixture();
+        Path folder = fixture.folder();
+        RunPlugins plugins = fixture.plugins();
+        LoopSettings oneRound = fixture.oneRound();
+        Video video = fixture.video();
+        ImageSequenceLabels truth = fixture.truth();
+        VideoInfo info = fixture.info();
 
         try (ProjectStore store = ProjectStore.create(folder, info, MAP, Map.of("note", "test"));
                 RunAssembly run = RunAssembly.create(registry, plugins)) {
@@ -110,15 +108,13 @@ class RunAssemblyTest {
      */
     @Test
     void aCheckpointSavedAfterTheCurrentLabelsSavesTheFineTuningOnReopen() throws Exception {
-        Path frames = tinyVideo();
-        Path folder = temp.resolve("project");
-        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
-                PluginChoice.of("uniform-keyframes"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
-                PluginChoice.of(PluginChoice.NONE));
-        LoopSettings oneRound = LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(1).withTargetMiou(1.0);
-        Video video = ImageSequenceVideo.open(frames);
-        ImageSequenceLabels truth = ImageSequenceLabels.open(frames.resolve("gt"), video, MAP);
-        VideoInfo info = new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height());
+        Fixture fixture = fixture();
+        Path folder = fixture.folder();
+        RunPlugins plugins = fixture.plugins();
+        LoopSettings oneRound = fixture.oneRound();
+        Video video = fixture.video();
+        ImageSequenceLabels truth = fixture.truth();
+        VideoInfo info = fixture.info();
         try (ProjectStore store = ProjectStore.create(folder, info, MAP, Map.of("note", "test"))) {
             assertEquals(1, run(store, plugins, video, truth, oneRound), "round 1 fine-tunes once");
         }
@@ -252,6 +248,23 @@ class RunAssemblyTest {
             assertTrue(failure.getMessage().endsWith("failed in predict: IllegalStateException: deliberately broken"),
                     failure.getMessage());
         }
+    }
+
+    /** A project folder to be, on the tiny video, run with propagation and one keyframe a round. */
+    private record Fixture(Path folder, RunPlugins plugins, LoopSettings oneRound, Video video,
+            ImageSequenceLabels truth, VideoInfo info) {
+    }
+
+    private Fixture fixture() throws IOException {
+        Path frames = tinyVideo();
+        RunPlugins plugins = new RunPlugins(PluginChoice.of("propagation"), PluginChoice.of("frame"),
+                PluginChoice.of("uniform-keyframes"), PluginChoice.of("dis"), PluginChoice.of("polygon"),
+                PluginChoice.of(PluginChoice.NONE));
+        Video video = ImageSequenceVideo.open(frames);
+        return new Fixture(temp.resolve("project"), plugins,
+                LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(1).withTargetMiou(1.0), video,
+                ImageSequenceLabels.open(frames.resolve("gt"), video, MAP),
+                new VideoInfo(video.name(), frames.toString(), FRAMES, video.width(), video.height()));
     }
 
     private static long files(Path folder) throws IOException {
