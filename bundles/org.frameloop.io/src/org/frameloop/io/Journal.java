@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.io.JsonFields;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.sample.Sample;
@@ -145,7 +146,7 @@ final class Journal implements AutoCloseable {
                     records++;
                 } catch (RuntimeException e) {
                     throw new ProjectException(file, "line " + lineNumber + " is not a valid journal record ("
-                            + e.getMessage() + "); the journal is damaged, which a crash cannot cause. Nothing was "
+                            + reason(e) + "); the journal is damaged, which a crash cannot cause. Nothing was "
                             + "changed: restore " + file.getFileName() + " from " + file.getFileName() + BACKUP_SUFFIX
                             + " or a copy, or repair that line by hand, then open the project again", e);
                 }
@@ -154,6 +155,12 @@ final class Journal implements AutoCloseable {
             valid = start;
         }
         return new Content(samples, chosen, imported, reports, mentioned, records, valid, null, 0);
+    }
+
+    /** Our own checks say what is wrong; anything else a library threw means a member is missing or mistyped. */
+    private static String reason(RuntimeException e) {
+        boolean ours = e.getClass() == IllegalArgumentException.class && e.getMessage() != null;
+        return ours ? e.getMessage() : "a member is missing or has the wrong type";
     }
 
     private static String torn(String line) {
@@ -200,11 +207,11 @@ final class Journal implements AutoCloseable {
         String kind = json.has("kind") ? json.get("kind").getAsString() : "sample";
         switch (kind) {
         case "sample" -> {
-            int round = json.get("round").getAsInt();
+            int round = JsonFields.wholeNumber(json, "round");
             Sample sample = new Sample(frame(json, video), JournalJson.region(json.getAsJsonObject("region"), video));
             String time = json.has("time") ? json.get("time").getAsString() : null;
             mentioned.add(sample.frameIndex());
-            samples.add(new LedgerEntry(round, sample, json.get("clicks").getAsInt(),
+            samples.add(new LedgerEntry(round, sample, JsonFields.wholeNumber(json, "clicks"),
                     json.has("seconds") ? json.get("seconds").getAsDouble() : 0,
                     json.has("annotator") ? json.get("annotator").getAsString() : "unknown",
                     time == null ? 0 : Instant.parse(time).toEpochMilli()));
@@ -236,7 +243,7 @@ final class Journal implements AutoCloseable {
     }
 
     private static int frame(JsonObject json, VideoInfo video) {
-        int frame = json.get("frame").getAsInt();
+        int frame = JsonFields.wholeNumber(json, "frame");
         if (frame < 0 || frame >= video.frameCount()) {
             throw new IllegalArgumentException("frame " + frame + " is outside the video's " + video.frameCount()
                     + " frames");

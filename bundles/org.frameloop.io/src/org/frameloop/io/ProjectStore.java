@@ -26,6 +26,7 @@ import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.io.AtomicFiles;
 import org.frameloop.core.io.ImageCodec;
+import org.frameloop.core.io.JsonFields;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
@@ -305,15 +306,7 @@ public final class ProjectStore implements AutoCloseable {
             notes.add("migrated " + PROJECT_FILE + " from format " + version + " to " + FORMAT_VERSION + " (the original is "
                     + PROJECT_FILE + ".v" + version + ")");
         }
-        VideoInfo video;
-        try {
-            video = GSON.fromJson(project.get("video"), VideoInfo.class);
-            if (video == null) {
-                throw new IllegalArgumentException("no \"video\" entry");
-            }
-        } catch (RuntimeException e) {
-            throw new ProjectException(file, "the \"video\" entry is missing or invalid (" + e.getMessage() + ")", e);
-        }
+        VideoInfo video = videoInfo(file, project.get("video"));
         Path labelMapFile = inside(folder, file, "labelMap", stringOr(project, "labelMap", "labelmap.json"));
         LabelMap labelMap = LabelMapJson.read(labelMapFile);
         Path ledger = folder.resolve(LEDGER_FILE);
@@ -330,6 +323,7 @@ public final class ProjectStore implements AutoCloseable {
         }
         if (lock != null) {
             lock.takeover().ifPresent(notes::add);
+            removeLeftoverTemporaryFiles(folder).ifPresent(notes::add);
         }
         return new ProjectStore(folder, project, video, labelMap, journal.validBytes(), notes, problems, lock,
                 journal.mentionedFrames());
@@ -354,17 +348,37 @@ public final class ProjectStore implements AutoCloseable {
             String backup = Files.exists(file.resolveSibling(PROJECT_FILE + ".bak"))
                     ? " A backup is in " + PROJECT_FILE + ".bak."
                     : "";
-            throw new ProjectException(file, "is not valid JSON (truncated or edited by hand? " + e.getMessage()
-                    + "). Nothing was changed; restore it from a copy." + backup, e);
+            String where = JsonFields.position(e);
+            throw new ProjectException(file, "is not valid JSON" + (where.isEmpty() ? "" : " at " + where)
+                    + " (truncated or edited by hand?). Nothing was changed; restore it from a copy." + backup, e);
         }
         if (!project.has("format") || !FORMAT_NAME.equals(project.get("format").getAsString())) {
             throw new ProjectException(file, "is not a Frameloop project description (\"format\" should be \""
                     + FORMAT_NAME + "\")");
         }
-        if (!project.has("formatVersion") || !project.get("formatVersion").isJsonPrimitive()) {
-            throw new ProjectException(file, "has no \"formatVersion\"");
+        try {
+            JsonFields.wholeNumber(project, "formatVersion");
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(file, e.getMessage() + " (the project format; this build writes "
+                    + FORMAT_VERSION + "). Nothing was changed", e);
         }
         return project;
+    }
+
+    /** project.json's "video" entry, each member checked so that a wrong one is named. */
+    private static VideoInfo videoInfo(Path file, JsonElement entry) throws ProjectException {
+        if (entry == null || !entry.isJsonObject()) {
+            throw new ProjectException(file, "the \"video\" entry {name, path, frameCount, width, height} is missing. "
+                    + "Nothing was changed");
+        }
+        JsonObject json = entry.getAsJsonObject();
+        try {
+            return new VideoInfo(JsonFields.optionalText(json, "name"), JsonFields.optionalText(json, "path"),
+                    JsonFields.wholeNumber(json, "frameCount"), JsonFields.wholeNumber(json, "width"),
+                    JsonFields.wholeNumber(json, "height"));
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(file, "the \"video\" entry is invalid: " + e.getMessage() + ". Nothing was changed", e);
+        }
     }
 
     /** A path from project.json that must name something inside the project folder. */
@@ -653,9 +667,6 @@ public final class ProjectStore implements AutoCloseable {
                     + frames.frameCount() + " of " + frames.width() + "x" + frames.height());
         }
         requireWritable();
-        for (Path leftover : leftoverTemporaryFiles(folder)) {
-            Files.deleteIfExists(leftover); // an interrupted atomic write: never referenced
-        }
         LabelStore labels = readLabels();
         Journal.Content content = journalContent();
         ClickLedger ledger = new ClickLedger();
@@ -773,6 +784,22 @@ public final class ProjectStore implements AutoCloseable {
         } catch (IOException e) {
             // not supported on every platform; the rename itself is still atomic
         }
+    }
+
+    /**
+     * Deletes what interrupted atomic writes (a killed export or save) left behind; only the writer may, as
+     * another writer's temporary files would be in use.
+     *
+     * @return a note for the user when there were any
+     */
+    private static Optional<String> removeLeftoverTemporaryFiles(Path folder) throws IOException {
+        List<Path> leftovers = leftoverTemporaryFiles(folder);
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover); // never referenced: the rename that would have made it a file never ran
+        }
+        return leftovers.isEmpty() ? Optional.empty()
+                : Optional.of("removed " + leftovers.size() + " temporary file(s) left by an interrupted write ("
+                        + folder.relativize(leftovers.get(0)) + (leftovers.size() > 1 ? ", ..." : "") + ")");
     }
 
     /** Temporary files that interrupted atomic writes left behind (names start with '.' and end in .tmp). */

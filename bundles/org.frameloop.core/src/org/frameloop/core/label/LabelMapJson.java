@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.io.JsonFields;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -40,7 +41,11 @@ public final class LabelMapJson {
         }
         try {
             return parse(text);
-        } catch (IllegalArgumentException | IllegalStateException | JsonParseException e) {
+        } catch (JsonParseException e) {
+            String where = JsonFields.position(e);
+            throw new IOException(file + ": not a valid label map: not valid JSON" + (where.isEmpty() ? "" : " (at "
+                    + where + ")") + "; truncated or edited by hand?", e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IOException(file + ": not a valid label map: " + e.getMessage(), e);
         }
     }
@@ -74,8 +79,14 @@ public final class LabelMapJson {
             if (!entry.has("id") || !entry.has("name")) {
                 throw new IllegalArgumentException("entry " + index + " needs \"id\" and \"name\"");
             }
-            int id = entry.get("id").getAsInt();
-            String name = entry.get("name").getAsString();
+            int id;
+            String name;
+            try {
+                id = JsonFields.wholeNumber(entry, "id");
+                name = JsonFields.text(entry, "name");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("entry " + index + ": " + e.getMessage(), e);
+            }
             boolean isIgnore = entry.has("ignore") && entry.get("ignore").getAsBoolean();
             if (isIgnore) {
                 if (ignore.isPresent()) {
