@@ -216,7 +216,7 @@ final class BenchCommand implements CliCommand {
         PluginChoice flow = new PluginChoice(options.get("flow", DefaultPlugins.FLOW), options.keyValues("flow-param"));
         double capPercent = options.getDouble("cap", 100, 0.01, 10_000);
         return new BenchPlan(granularities, selectors, fusions, targets, samplesPerRound(options.get("budget", "8")),
-                options.getLong("budget-clicks", 0), options.getInt("rounds", 20, 0), capPercent / 100,
+                options.getLong("budget-clicks", 0, 0), options.getInt("rounds", 20, 0), capPercent / 100,
                 options.getLong("seed", 1), new PluginChoice(modelId, options.keyValues("model-param")),
                 PluginChoice.of(DefaultPlugins.PROPAGATION_MODEL), flow.isNone() ? null : flow,
                 new PluginChoice(options.get("click-cost", DefaultPlugins.CLICK_COST),

@@ -48,7 +48,7 @@ final class ExportCommand implements CliCommand {
             }
             Path folder = options.existingFolder("project", options.require("project"));
             String formatId = options.require("format");
-            Path target = Path.of(options.require("out"));
+            Path given = Path.of(options.require("out"));
             Contribution<LabelExporter> contribution = registry.find(ExtensionPoint.EXPORTERS, formatId)
                     .orElseThrow(() -> new UsageException("no exporter '" + formatId + "'; installed: " + ids(registry)));
             LabelExporter exporter = contribution.create(options.keyValues("format-param"));
@@ -56,7 +56,7 @@ final class ExportCommand implements CliCommand {
             try (ProjectStore project = ProjectStore.open(folder, "cli export")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
                 project.labels().requireEveryFrameLabelled();
-                OutputFolder.prepare("out", target);
+                Path target = OutputFolder.prepare("out", given);
                 long started = System.nanoTime();
                 ConsoleProgress progress = new ConsoleProgress(out);
                 exporter.export(project.labels(), project.labelMap(), target, progress);
@@ -75,8 +75,11 @@ final class ExportCommand implements CliCommand {
         } catch (OperationCanceledException e) {
             err.println("frameloop " + name() + ": cancelled; files already written are complete, the rest are missing");
             return 1;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("frameloop " + name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
             return 1;
         }
     }

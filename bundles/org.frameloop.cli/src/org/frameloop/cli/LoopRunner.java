@@ -91,10 +91,10 @@ final class LoopRunner {
     static LoopSettings settings(Options options) {
         return LoopSettings.defaults()
                 .withSamplesPerRound(options.getInt("budget", 8, 1))
-                .withBudgetClicksPerRound(options.getLong("budget-clicks", 0))
+                .withBudgetClicksPerRound(options.getLong("budget-clicks", 0, 0))
                 .withMaxRounds(options.getInt("rounds", 20, 0))
                 .withTargetMiou(options.getDouble("target", 0.95, 0.01, 1.0))
-                .withMaxTotalClicks(options.getLong("max-clicks", 0))
+                .withMaxTotalClicks(options.getLong("max-clicks", 0, 0))
                 .withSeed(options.getLong("seed", 1));
     }
 

@@ -144,12 +144,24 @@ final class Options {
     }
 
     long getLong(String name, long fallback) {
+        return getLong(name, fallback, Long.MIN_VALUE);
+    }
+
+    long getLong(String name, long fallback, long min) {
         String text = get(name, null);
+        if (text == null) {
+            return fallback;
+        }
+        long value;
         try {
-            return text == null ? fallback : Long.parseLong(text.trim());
+            value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a whole number, was '" + text + "'");
         }
+        if (value < min) {
+            throw new UsageException("--" + name + " must be at least " + min + ", was " + value);
+        }
+        return value;
     }
 
     double getDouble(String name, double fallback, double min, double max) {

@@ -22,7 +22,13 @@ final class OutputFolder {
      *
      * @throws UsageException naming the option, the path and why not
      */
-    static Path prepare(String option, Path folder) {
+    static Path prepare(String option, Path given) {
+        // "a/missing/../b" means a/b: created as given, it would leave a stray "missing" folder behind
+        Path folder = given.normalize();
+        Path file = firstFileOnTheWay(folder);
+        if (file != null) {
+            throw refused(option, folder, file + " exists and is not a folder");
+        }
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
@@ -40,6 +46,16 @@ final class OutputFolder {
             throw refused(option, folder, "the folder is not writable");
         }
         return folder;
+    }
+
+    /** The folder itself or the nearest existing folder above it, when it is a file; else null. */
+    private static Path firstFileOnTheWay(Path folder) {
+        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     private static UsageException refused(String option, Path folder, String why) {

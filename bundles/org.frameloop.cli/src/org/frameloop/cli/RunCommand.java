@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.ImageSequenceLabels;
+import org.frameloop.core.video.ImageSequenceVideo;
 import org.frameloop.core.video.LabelledVideoFolder;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.LabelMaps;
@@ -87,6 +89,14 @@ final class RunCommand implements CliCommand {
         return 0;
     }
 
+    /** An empty folder is "no frames", said before any ground truth or label map is looked for in it. */
+    private static void requireFrames(Path folder) throws IOException {
+        if (ImageSequenceVideo.imageFiles(folder).isEmpty() && !Files.isDirectory(folder.resolve("images"))) {
+            throw new UsageException("--video " + folder + ": no frames: the folder holds no .png, .jpg, .jpeg or .bmp "
+                    + "images and no images/ folder");
+        }
+    }
+
     private static Path existingVideo(String value) {
         Path path = Path.of(value);
         if (!Files.exists(path)) {
@@ -127,6 +137,9 @@ final class RunCommand implements CliCommand {
             if (!folder && !options.has("gt")) {
                 throw new UsageException("--video " + given + " is a file: give its ground truth with --gt DIR");
             }
+            if (folder) {
+                requireFrames(given);
+            }
             // A folder: a dataset sequence (images/ + labels/, CamVid) or frames with gt/ inside.
             Optional<LabelledVideoFolder> layout = Optional.empty();
             if (folder && !options.has("gt")) {
@@ -142,16 +155,18 @@ final class RunCommand implements CliCommand {
                     : given.resolveSibling(LabelledVideoFolder.LABEL_MAP_FILE);
             String labels = options.get("labels",
                     layout.flatMap(LabelledVideoFolder::labelMapFile).orElse(besideVideo).toString());
-            Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-run")));
+            LoopSettings settings = LoopRunner.settings(options);
             LabelMap labelMap = labelMap(options, labels);
             PluginRegistry registry = PluginRegistry.ofPlatform();
             RunPlugins plugins = LoopRunner.plugins(options, registry);
             Video frames = VideoFiles.open(video);
             try {
                 ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
+                // the output folder last: an input refused above leaves nothing behind
+                Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-run")));
                 Path project = Path.of(options.get("project", out_.resolve("project").toString()));
-                new LoopRunner(registry, out).run(frames, truth, labelMap, plugins, LoopRunner.settings(options),
-                        out_, new LoopRunner.ProjectPlan(project, video, gt, false));
+                new LoopRunner(registry, out).run(frames, truth, labelMap, plugins, settings, out_,
+                        new LoopRunner.ProjectPlan(project, video, gt, false));
             } finally {
                 close(frames);
             }
@@ -159,8 +174,11 @@ final class RunCommand implements CliCommand {
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("frameloop " + name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
             return 1;
         }
     }
