@@ -10,14 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalInt;
 
-import org.frameloop.core.image.LabelImage;
-import org.frameloop.core.image.RgbImage;
-import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.label.LabelClass;
-import org.frameloop.core.label.LabelMap;
-import org.frameloop.core.label.LabelMapJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,27 +32,8 @@ class RunCommandTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** 8 frames of 48×64: a bright box sliding right over a dark gradient; box = class 1. */
     private Path tinyVideo() throws IOException {
-        Path dir = Files.createTempDirectory(temporaryFolder, "video");
-        LabelMap map = new LabelMap(List.of(new LabelClass(0, "road", 0x804080), new LabelClass(1, "car", 0x400080)),
-                OptionalInt.empty());
-        for (int t = 0; t < 8; t++) {
-            RgbImage frame = RgbImage.blank(64, 48);
-            LabelImage truth = LabelImage.unlabeled(64, 48);
-            for (int y = 0; y < 48; y++) {
-                for (int x = 0; x < 64; x++) {
-                    boolean box = x >= 10 + 3 * t && x < 26 + 3 * t && y >= 16 && y < 32;
-                    int texture = ((x * 7 + y * 13) % 17) * 4;
-                    frame.set(x, y, box ? 200 - texture : 30 + x + texture, box ? 180 : 40 + y, 60 + texture);
-                    truth.set(x, y, box ? 1 : 0);
-                }
-            }
-            ImageCodec.writeRgb(dir.resolve(String.format("%06d.png", t)), frame);
-            ImageCodec.writeLabels(dir.resolve("gt").resolve(String.format("%06d.png", t)), truth, map);
-        }
-        LabelMapJson.write(dir.resolve("labelmap.json"), map);
-        return dir;
+        return TinyVideo.write(temporaryFolder, 8);
     }
 
     /** Annotated samples in the project's journal (it also journals each round's choice). */
