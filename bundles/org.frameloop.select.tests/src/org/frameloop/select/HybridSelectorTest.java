@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.frameloop.core.sample.CandidatePool;
+import org.frameloop.testkit.CandidatePools;
+import org.frameloop.testkit.SelectorContract;
 import org.junit.jupiter.api.Test;
 
 class HybridSelectorTest {
 
     /** The uncertainty of the {@code rank}-th most uncertain unannotated candidate (rank 1 = the most). */
     private static double uncertaintyOfRank(CandidatePool pool, int rank) {
-        double[] scores = new double[SyntheticPools.unannotatedCount(pool)];
+        double[] scores = new double[CandidatePools.openCount(pool)];
         for (int i = 0, j = 0; i < pool.size(); i++) {
             if (!pool.isAnnotated(i)) {
                 scores[j++] = pool.uncertainty(i);
@@ -27,12 +29,12 @@ class HybridSelectorTest {
     @Test
     void returnsBudgetDistinctSamplesFromTheUncertainHalf() throws Exception {
         CandidatePool pool = SyntheticPools.random(5000, 100, 8, 0.2, 1);
-        int half = (int) Math.ceil(SyntheticPools.unannotatedCount(pool) / 2.0);
+        int half = (int) Math.ceil(CandidatePools.openCount(pool) / 2.0);
         double threshold = uncertaintyOfRank(pool, half);
 
         int[] selection = SyntheticPools.selector("hybrid").select(pool, 32, new SplittableRandom(2));
 
-        SyntheticPools.assertValidSelection(pool, selection, 32);
+        SelectorContract.assertValidSelection("hybrid", pool, 32, selection);
         for (int candidate : selection) {
             assertTrue(pool.uncertainty(candidate) >= threshold, "candidate " + candidate + " is from the certain half");
         }
@@ -41,13 +43,13 @@ class HybridSelectorTest {
     @Test
     void uncertainFractionNarrowsTheSet() throws Exception {
         CandidatePool pool = SyntheticPools.random(5000, 100, 8, 0.2, 3);
-        int tenth = (int) Math.ceil(SyntheticPools.unannotatedCount(pool) / 10.0);
+        int tenth = (int) Math.ceil(CandidatePools.openCount(pool) / 10.0);
         double threshold = uncertaintyOfRank(pool, tenth);
 
         int[] selection = SyntheticPools.selector("hybrid", Map.of("uncertainFraction", "0.1"))
                 .select(pool, 32, new SplittableRandom(4));
 
-        SyntheticPools.assertValidSelection(pool, selection, 32);
+        SelectorContract.assertValidSelection("hybrid", pool, 32, selection);
         for (int candidate : selection) {
             assertTrue(pool.uncertainty(candidate) >= threshold, "candidate " + candidate + " is outside the top tenth");
         }

@@ -1,10 +1,5 @@
 package org.frameloop.select;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -13,7 +8,7 @@ import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.spi.SampleSelector;
 
-/** Small synthetic candidate pools and the checks every selection must pass. */
+/** Small synthetic candidate pools for this bundle's own selector tests; the SPI's rules are in org.frameloop.testkit. */
 final class SyntheticPools {
 
     static final String[] SELECTOR_IDS = { "random", "uniform-keyframes", "uncertainty", "diversity", "hybrid", "coreset", "coverage" };
@@ -71,23 +66,5 @@ final class SyntheticPools {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-
-    /** The selection rules of the SPI: distinct, unannotated, valid indices, exactly the expected count. */
-    static void assertValidSelection(CandidatePool pool, int[] selection, int expectedCount) {
-        assertEquals(expectedCount, selection.length, () -> "selection " + Arrays.toString(selection));
-        assertEquals(selection.length, Arrays.stream(selection).distinct().count(), "selection has duplicates");
-        for (int candidate : selection) {
-            assertTrue(candidate >= 0 && candidate < pool.size(), "index " + candidate + " outside the pool");
-            assertFalse(pool.isAnnotated(candidate), "candidate " + candidate + " is annotated");
-        }
-    }
-
-    static int unannotatedCount(CandidatePool pool) {
-        int count = 0;
-        for (int i = 0; i < pool.size(); i++) {
-            count += pool.isAnnotated(i) ? 0 : 1;
-        }
-        return count;
     }
 }

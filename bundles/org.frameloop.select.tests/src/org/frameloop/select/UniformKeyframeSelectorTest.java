@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.spi.SampleSelector;
+import org.frameloop.testkit.CandidatePools;
+import org.frameloop.testkit.SelectorContract;
 import org.junit.jupiter.api.Test;
 
 class UniformKeyframeSelectorTest {
@@ -15,7 +17,8 @@ class UniformKeyframeSelectorTest {
     private static int[] select(CandidatePool pool, int budget) throws Exception {
         SampleSelector selector = SyntheticPools.selector("uniform-keyframes");
         int[] selection = selector.select(pool, budget, new SplittableRandom(1));
-        SyntheticPools.assertValidSelection(pool, selection, Math.min(budget, SyntheticPools.unannotatedCount(pool)));
+        SelectorContract.assertValidSelection("uniform-keyframes", pool,
+                Math.min(budget, CandidatePools.openCount(pool)), selection);
         return selection;
     }
 
