@@ -75,10 +75,7 @@ final class ExportCommand implements CliCommand {
         } catch (OperationCanceledException e) {
             err.println("frameloop " + name() + ": cancelled; files already written are complete, the rest are missing");
             return 1;
-        } catch (IOException e) {
-            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
-            return 1;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("frameloop " + name() + ": " + FileErrors.describe(e));
             return 1;
         }

@@ -16,13 +16,18 @@ final class FileErrors {
     private FileErrors() {
     }
 
+    /** For a command's one catch of both kinds. */
+    static String describe(Exception e) {
+        return e instanceof UncheckedIOException unchecked ? describe(unchecked) : describe((IOException) e);
+    }
+
     /** The wrapper's own message when it has one, else the wrapped exception's line. */
-    static String describe(UncheckedIOException e) {
+    private static String describe(UncheckedIOException e) {
         String message = e.getMessage();
         return message == null || message.equals(e.getCause().toString()) ? describe(e.getCause()) : message;
     }
 
-    static String describe(IOException e) {
+    private static String describe(IOException e) {
         if (!(e instanceof FileSystemException fs) || fs.getFile() == null) {
             return e.getMessage();
         }

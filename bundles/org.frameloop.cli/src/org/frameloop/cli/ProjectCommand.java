@@ -50,10 +50,7 @@ final class ProjectCommand implements CliCommand {
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
-        } catch (IOException e) {
-            err.println("frameloop " + name() + ": " + FileErrors.describe(e));
-            return 1;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("frameloop " + name() + ": " + FileErrors.describe(e));
             return 1;
         }

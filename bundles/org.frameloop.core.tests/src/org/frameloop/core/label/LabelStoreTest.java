@@ -20,6 +20,17 @@ class LabelStoreTest {
     }
 
     @Test
+    void onePixelOfEitherLayerReadsWithoutAFrameCopy() {
+        LabelStore store = new LabelStore(2, 4, 3);
+        assertEquals(LabelImage.UNLABELED, store.id(0, LabelStore.Layer.HUMAN, 1, 2), "nothing labelled yet");
+        store.putAuto(0, filled(4, 3, 5));
+        store.setHuman(0, new int[] { 2 * 4 + 1 }, new byte[] { 7 });
+        assertEquals(7, store.id(0, LabelStore.Layer.HUMAN, 1, 2));
+        assertEquals(5, store.id(0, LabelStore.Layer.AUTO, 1, 2));
+        assertEquals(LabelImage.UNLABELED, store.id(0, LabelStore.Layer.HUMAN, 0, 0));
+    }
+
+    @Test
     void humanLabelsWinOverAutomaticOnesAndOnlyTheRegionIsWritten() {
         LabelStore store = new LabelStore(2, 4, 2);
         store.putAuto(0, filled(4, 2, 1));

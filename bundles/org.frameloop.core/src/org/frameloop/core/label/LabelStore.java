@@ -77,6 +77,15 @@ public final class LabelStore {
         return copyOf(auto[frameIndex]);
     }
 
+    /**
+     * One pixel of the frame's {@code layer} ({@link LabelImage#UNLABELED} where it has none), without
+     * copying the frame: what a status line under the mouse needs.
+     */
+    public synchronized int id(int frameIndex, Layer layer, int x, int y) {
+        byte[] ids = layer == Layer.HUMAN ? human[frameIndex] : auto[frameIndex];
+        return ids == null ? LabelImage.UNLABELED : ids[y * width + x] & 0xFF;
+    }
+
     /** The frame's labels: human where present, automatic elsewhere. */
     public synchronized LabelImage merged(int frameIndex) {
         byte[] h = human[frameIndex];

@@ -280,8 +280,8 @@ public final class AnnotationWorkspace {
         }
         LabelStore labels = open.session().labels();
         int f = frame();
-        int human = labels.human(f).id(x, y);
-        int id = human != LabelImage.UNLABELED ? human : labels.auto(f).id(x, y);
+        int human = labels.id(f, LabelStore.Layer.HUMAN, x, y);
+        int id = human != LabelImage.UNLABELED ? human : labels.id(f, LabelStore.Layer.AUTO, x, y);
         String name = id == LabelImage.UNLABELED ? "unlabelled"
                 : open.session().labelMap().byId(id).map(c -> c.name()).orElse(id == open.session().ignoreId()
                         ? "void" : "id " + id) + (human != LabelImage.UNLABELED ? " (human)" : " (model)");
