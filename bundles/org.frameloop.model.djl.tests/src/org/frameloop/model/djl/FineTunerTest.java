@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -102,6 +103,28 @@ class FineTunerTest {
         }
 
         assertArrayEquals(confidences[0], confidences[1], 1e-5f);
+    }
+
+    @Test
+    void trainingOnWindowsLearnsTheLabelledFrame() throws Exception {
+        ProceduralVideo scene = new ProceduralVideo(ProceduralVideo.Style.TARGET, 4, 96, 64, 4, 0);
+        MemoryVideo video = MemoryVideo.of(scene);
+        video.label(1, scene.truth.get(1));
+        try (FineTunedSegmentationModel model = create(Map.of("stepsPerRound", "40", "cropSize", "32",
+                "learningRate", "0.01", "fitAccuracy", "1.01"))) {
+            double before = frameQuality(model, video, scene);
+            model.fineTune(video, new NullProgressMonitor());
+            double after = frameQuality(model, video, scene);
+
+            assertEquals(40, model.lastRound().steps());
+            assertTrue(after > Math.max(0.9, before + 0.1),
+                    "32x32 windows of a 96x64 frame teach the whole frame (mIoU): " + before + " -> " + after);
+        }
+    }
+
+    private static double frameQuality(FineTunedSegmentationModel model, MemoryVideo video, ProceduralVideo scene) {
+        return SegmentationQuality.meanIntersectionOverUnion(List.of(scene.truth.get(1)),
+                List.of(model.predict(video, 1).labels()), 3);
     }
 
     private static MemoryVideo labelledVideo() {

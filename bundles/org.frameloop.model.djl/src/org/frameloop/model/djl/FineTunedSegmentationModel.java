@@ -55,7 +55,7 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
     static final String TORCHSCRIPT_PREFIX = "torchscript:";
 
     private FineTuningSettings settings = new FineTuningSettings(1e-3, 60, 4, 0.5, TrainLayers.ALL, 1, 10, 0.95,
-            0.5);
+            0.5, 192);
     private String checkpoint = DEFAULT_CHECKPOINT;
     private SegmentationNetwork network;
     private FineTuner tuner;
@@ -67,7 +67,7 @@ public class FineTunedSegmentationModel implements SegmentationModel, Configurab
                 values.getInt("batchSize"), values.getDouble("temporalWeight"),
                 TrainLayers.parse(values.getString("trainLayers")), values.getLong("seed"),
                 values.getInt("minStepsPerRound"), values.getDouble("fitAccuracy"),
-                values.getDouble("carriedLabelWeight"));
+                values.getDouble("carriedLabelWeight"), values.getInt("cropSize"));
         checkpoint = values.getString("checkpoint").trim();
         checkCheckpointExists(checkpoint);
     }

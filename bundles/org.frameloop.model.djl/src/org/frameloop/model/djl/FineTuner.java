@@ -26,7 +26,8 @@ import ai.djl.training.tracker.Tracker;
  * of a human-labelled frame and its previous or next neighbour (so labels spread along the flow into
  * unlabelled frames), plus one labelled frame alone when {@code batchSize} is odd. The loss is
  * cross-entropy on the human-labelled pixels plus {@code temporalWeight} times the temporal
- * consistency of each pair ({@link SegmentationLoss#temporalConsistency}). Adam's moments and the
+ * consistency of each pair ({@link SegmentationLoss#temporalConsistency}). With {@code cropSize}, each
+ * sample is a window of its frame placed on labelled pixels ({@link TrainingCrop}). Adam's moments and the
  * sampling random state live as long as this object, so consecutive rounds continue one optimisation.
  * <p>
  * Batch norm: see {@link SegmentationNetwork#batchNormFrozenWhileFineTuning()}; with frozen statistics
@@ -47,6 +48,8 @@ final class FineTuner {
     private final List<Parameter> trained;
     private final Optimizer optimizer;
     private final Random random;
+    /** The training window's side: the setting rounded up to what the network takes without padding. */
+    private final int cropPx;
 
     FineTuner(SegmentationNetwork network, FineTuningSettings settings) {
         this.network = network;
@@ -60,6 +63,7 @@ final class FineTuner {
         }
         this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
         this.random = new Random(settings.seed());
+        this.cropPx = settings.cropSize() <= 0 ? 0 : FrameTensors.paddedSize(settings.cropSize(), network.sizeMultiplePx());
     }
 
     /**
@@ -136,22 +140,31 @@ final class FineTuner {
         int pairs = video.frameCount() > 1 ? settings.batchSize() / 2 : 0;
         int singles = settings.batchSize() - 2 * pairs;
         List<Integer> frames = new ArrayList<>();
+        List<TrainingCrop> windows = new ArrayList<>();
         List<OpticalFlow> flows = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
-            int anchor = p % 2 == 1 && carried.length > 0 ? carried[random.nextInt(carried.length)]
+            boolean carriedAnchor = p % 2 == 1 && carried.length > 0;
+            int anchor = carriedAnchor ? carried[random.nextInt(carried.length)]
                     : labelled[random.nextInt(labelled.length)];
+            TrainingCrop window = windowAround(video, anchor, carriedAnchor);
             boolean forward = anchor == 0 || (anchor < video.frameCount() - 1 && random.nextBoolean());
             int earlier = forward ? anchor : anchor - 1;
             frames.add(earlier);
             frames.add(earlier + 1);
+            windows.add(window);
+            windows.add(window);
             // Without a temporal term the flow is never used: do not make the video compute it.
-            flows.add(settings.temporalWeight() > 0
+            flows.add(window.of(settings.temporalWeight() > 0
                     ? video.flow(earlier, earlier + 1).orElseGet(() -> noFlow(video.width(), video.height()))
-                    : noFlow(video.width(), video.height()));
+                    : noFlow(video.width(), video.height())));
         }
         for (int s = 0; s < singles; s++) {
-            frames.add(labelled[random.nextInt(labelled.length)]);
+            int frame = labelled[random.nextInt(labelled.length)];
+            frames.add(frame);
+            windows.add(windowAround(video, frame, false));
         }
+        int height = windows.get(0).height();
+        int width = windows.get(0).width();
 
         float crossEntropyValue;
         float temporalValue = 0;
@@ -162,14 +175,17 @@ final class FineTuner {
             List<LabelImage> labels = new ArrayList<>();
             List<LabelImage> carriedLabels = new ArrayList<>();
             boolean anyCarried = false;
-            for (int frame : frames) {
-                images.add(video.frame(frame));
+            for (int i = 0; i < frames.size(); i++) {
+                int frame = frames.get(i);
+                TrainingCrop window = windows.get(i);
+                images.add(window.of(video.frame(frame)));
                 LabelImage human = video.humanLabels(frame);
-                labels.add(human);
+                labels.add(window.of(human));
                 LabelImage trusted = settings.carriedLabelWeight() > 0
-                        ? video.trustedLabels(frame).map(t -> withoutHuman(t, human)).orElse(null) : null;
+                        ? video.trustedLabels(frame).map(t -> window.of(withoutHuman(t, human))).orElse(null)
+                        : null;
                 anyCarried |= trusted != null;
-                carriedLabels.add(trusted != null ? trusted : LabelImage.unlabeled(human.width(), human.height()));
+                carriedLabels.add(trusted != null ? trusted : LabelImage.unlabeled(width, height));
             }
             NDArray input = FrameTensors.images(scope, images, network.normalization(), network.sizeMultiplePx());
             TrainableClasses trainable = new TrainableClasses(video.labelMap());
@@ -179,7 +195,7 @@ final class FineTuner {
             ParameterUpdate.clearGradients(trained);
             try (GradientCollector collector = DjlRuntime.pytorch().newGradientCollector()) {
                 SegmentationNetwork.Outputs outputs = network.forward(input, SegmentationNetwork.Pass.FINE_TUNE);
-                NDArray logits = FrameTensors.crop(outputs.logits(), video.height(), video.width());
+                NDArray logits = FrameTensors.crop(outputs.logits(), height, width);
                 NDArray crossEntropy = SegmentationLoss.crossEntropy(logits, targets, null);
                 NDArray loss = crossEntropy;
                 crossEntropyValue = crossEntropy.getFloat();
@@ -192,7 +208,7 @@ final class FineTuner {
                     NDArray probabilities = logits.softmax(1);
                     long classes = probabilities.getShape().get(1);
                     NDArray paired = probabilities.get(":{}", 2 * pairs)
-                            .reshape(pairs, 2, classes, video.height(), video.width());
+                            .reshape(pairs, 2, classes, height, width);
                     NDArray temporal = SegmentationLoss.temporalConsistency(paired.get(":, 0"), paired.get(":, 1"),
                             flow[0], flow[1], flow[2]);
                     temporalValue = temporal.getFloat();
@@ -206,6 +222,16 @@ final class FineTuner {
         }
         network.recordFineTuningStep();
         return new StepLosses(crossEntropyValue, temporalValue, humanAccuracy);
+    }
+
+    /**
+     * The window one sample trains on, placed on the pixels it learns from: the human labels of a
+     * labelled anchor, the trusted carried labels of a carried one.
+     */
+    private TrainingCrop windowAround(AnnotatedVideo video, int frame, boolean carriedAnchor) {
+        LabelImage targets = carriedAnchor ? video.trustedLabels(frame).orElseGet(() -> video.humanLabels(frame))
+                : video.humanLabels(frame);
+        return TrainingCrop.around(targets, cropPx, random);
     }
 
     /** Trusted carried labels only where no person labelled the pixel. */

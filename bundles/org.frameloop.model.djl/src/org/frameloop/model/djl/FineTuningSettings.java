@@ -13,22 +13,25 @@ package org.frameloop.model.djl;
  * @param minStepsPerRound   steps before the fit test may end a round
  * @param fitAccuracy        a round ends once the running accuracy on human pixels reaches this
  * @param carriedLabelWeight weight of the cross-entropy on trusted carried labels
+ * @param cropSize           side of the square window each sample trains on; 0 = whole frames
  */
 record FineTuningSettings(double learningRate, int stepsPerRound, int batchSize, double temporalWeight,
-        TrainLayers trainLayers, long seed, int minStepsPerRound, double fitAccuracy, double carriedLabelWeight) {
+        TrainLayers trainLayers, long seed, int minStepsPerRound, double fitAccuracy, double carriedLabelWeight,
+        int cropSize) {
 
     /** Fixed steps per round, human labels only: what pretraining-style callers and tests want. */
     FineTuningSettings(double learningRate, int stepsPerRound, int batchSize, double temporalWeight,
             TrainLayers trainLayers, long seed) {
-        this(learningRate, stepsPerRound, batchSize, temporalWeight, trainLayers, seed, stepsPerRound, 2.0, 0);
+        this(learningRate, stepsPerRound, batchSize, temporalWeight, trainLayers, seed, stepsPerRound, 2.0, 0, 0);
     }
 
     FineTuningSettings {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learningRate must be positive, was " + learningRate);
         }
-        if (stepsPerRound < 0 || batchSize < 1 || temporalWeight < 0) {
-            throw new IllegalArgumentException("stepsPerRound >= 0, batchSize >= 1 and temporalWeight >= 0 are required");
+        if (stepsPerRound < 0 || batchSize < 1 || temporalWeight < 0 || cropSize < 0) {
+            throw new IllegalArgumentException(
+                    "stepsPerRound >= 0, batchSize >= 1, temporalWeight >= 0 and cropSize >= 0 are required");
         }
     }
 }
