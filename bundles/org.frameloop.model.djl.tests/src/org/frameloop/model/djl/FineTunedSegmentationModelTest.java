@@ -32,7 +32,7 @@ class FineTunedSegmentationModelTest {
     void unetIsContributedWithTypedParametersThatTheRegistryChecks() throws Exception {
         Contribution<SegmentationModel> unet = PluginRegistry.ofPlatform().find(ExtensionPoint.MODELS, "unet").orElseThrow();
 
-        assertEquals(List.of("learningRate", "stepsPerRound", "minStepsPerRound", "fitAccuracy", "carriedLabelWeight",
+        assertEquals(List.of("learningRate", "stepsPerRound", "minStepsPerRound", "fitAccuracy", "carriedLabelWeight", "cropSize",
                 "batchSize", "temporalWeight", "trainLayers", "seed",
                 "checkpoint"), unet.parameters().stream().map(ParameterSpec::name).toList());
         ContributionException negativeRate = assertThrows(ContributionException.class,
