@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.frameloop.clickcost.ClickCostBreakdown;
-import org.frameloop.flow.opencv.OpenCvNatives;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
@@ -63,7 +63,7 @@ public final class PolygonClickCounter {
      * @param tolerancePx Douglas-Peucker tolerance: largest distance between a boundary and its polygon
      */
     public static ClickCostBreakdown count(SampleLabels labels, double tolerancePx) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         PolygonClickCounter counter = new PolygonClickCounter(labels, tolerancePx);
         try {
             counter.countJunctions();

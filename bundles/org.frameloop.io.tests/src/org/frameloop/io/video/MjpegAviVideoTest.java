@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.video.Video;
-import org.frameloop.flow.opencv.OpenCvNatives;
 import org.frameloop.io.ProjectException;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
@@ -32,7 +32,7 @@ class MjpegAviVideoTest {
 
     /** Frame f is a flat grey of 30 * f (BGR), which JPEG keeps within a few levels. */
     private Path writeAvi() {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         Path file = temp.resolve("clip.avi");
         VideoWriter writer = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG,
                 VideoWriter.fourcc('M', 'J', 'P', 'G'), 10, new Size(WIDTH, HEIGHT), true);

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.frameloop.core.geometry.DouglasPeucker;
 import org.frameloop.core.image.LabelImage;
-import org.frameloop.flow.opencv.OpenCvNatives;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
@@ -42,7 +42,7 @@ final class MaskPolygons {
      * @param minAreaPx   regions of fewer pixels are dropped; 1 keeps every region
      */
     static List<Polygon> polygons(LabelImage labels, int[] classIds, double tolerancePx, int minAreaPx) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         int width = labels.width();
         int height = labels.height();
         byte[] ids = labels.ids();
@@ -97,7 +97,7 @@ final class MaskPolygons {
 
     /** Fills {@code polygons} into {@code labels} in the given order (later ones on top). */
     static void paint(LabelImage labels, List<Polygon> polygons) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         Mat canvas = new Mat(labels.height(), labels.width(), CvType.CV_8UC1);
         try {
             canvas.put(0, 0, labels.ids());

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.video.RecentFrames;
 import org.frameloop.core.video.Video;
-import org.frameloop.flow.opencv.OpenCvNatives;
 import org.frameloop.io.ProjectException;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.videoio.VideoCapture;
@@ -49,7 +49,7 @@ public final class MjpegAviVideo implements Video, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new ProjectException(file, "no such file");
         }
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         VideoCapture capture = new VideoCapture(file.toString(), Videoio.CAP_OPENCV_MJPEG);
         if (!capture.isOpened()) {
             capture.release();
