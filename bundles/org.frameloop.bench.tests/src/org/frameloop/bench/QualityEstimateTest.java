@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;

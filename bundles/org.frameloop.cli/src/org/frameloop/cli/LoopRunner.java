@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.frameloop.bench.chart.LineChart;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.LoopResult;

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.io.JsonFields;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;

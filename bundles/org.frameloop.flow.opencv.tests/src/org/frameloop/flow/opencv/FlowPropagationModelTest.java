@@ -9,10 +9,10 @@ import java.util.OptionalInt;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.AnnotationLoop;
