@@ -1,4 +1,4 @@
-package org.frameloop.core.flow;
+package org.frameloop.core.internal.flow;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -16,7 +16,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.frameloop.core.image.OpticalFlow;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.video.Video;
 
