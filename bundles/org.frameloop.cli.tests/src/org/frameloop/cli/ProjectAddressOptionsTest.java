@@ -92,6 +92,18 @@ class ProjectAddressOptionsTest {
     }
 
     @Test
+    void serveNeedsAProjectOnAServer() {
+        assertEquals(CliCommand.USAGE_ERROR, run("serve", "--project", temp.toString()));
+        assertTrue(errors().contains("serve needs a project on a PostgreSQL server"), errors());
+        err.reset();
+        assertEquals(CliCommand.USAGE_ERROR, run("serve", "--project",
+                "postgresql://olivia:s3cret@db.example/frameloop?project=street"));
+        assertFalse(errors().contains("s3cret"), errors());
+        assertEquals(0, run("serve", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--poll-seconds"));
+    }
+
+    @Test
     void projectCopyNeedsExactlyTwoProjects() {
         assertEquals(CliCommand.USAGE_ERROR, run("project", "copy", temp.toString()));
         assertTrue(errors().contains("./frameloop project copy FROM TO"), errors());

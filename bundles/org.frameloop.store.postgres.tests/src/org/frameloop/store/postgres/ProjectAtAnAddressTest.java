@@ -58,7 +58,7 @@ class ProjectAtAnAddressTest {
         server.withPasswordFileAtHome(() -> {
             try (Project project = ProjectLocations.create(location, new VideoInfo(video.name(), null, TeamProject.FRAMES,
                     TeamProject.WIDTH, TeamProject.HEIGHT), video.labelMap(), Map.of("note", "test"), "test")) {
-                LoopResult result = run(project, video, twoSamples);
+                LoopResult result = run(project, video, twoSamples, new java.util.ArrayList<>());
                 assertEquals(2, result.rounds().size(), "round 0 and one annotated round");
             }
             return null;
@@ -78,11 +78,15 @@ class ProjectAtAnAddressTest {
             store.labels().requireEveryFrameLabelled(); // every frame has the round's automatic labels
             assertFalse(store.checkpointFiles().isEmpty(), "the model's checkpoint is kept in the database");
             assertEquals(new org.frameloop.io.ProjectStore.Continuation(2, List.of()), store.continuation());
+            WorkFolders.deleteRecursively(store.workFolder()); // another machine: the checkpoint comes from the server
         }
 
         server.withPasswordFileAtHome(() -> {
             try (Project project = ProjectLocations.open(location, "test")) {
-                LoopResult result = run(project, video, twoSamples.withMaxRounds(2));
+                List<String> notes = new java.util.ArrayList<>();
+                LoopResult result = run(project, video, twoSamples.withMaxRounds(2), notes);
+                assertTrue(notes.isEmpty(), "the checkpoint fetched from the server was usable: " + notes);
+                assertTrue(Files.isDirectory(project.modelFolder()));
                 assertEquals(List.of(1, 2), result.rounds().stream().map(RoundReport::round).toList(),
                         "the reopened project continues after its last round: " + result.stopReason());
                 assertEquals(4, project.ledgerEntries().size(), "nothing stored twice");
@@ -139,12 +143,15 @@ class ProjectAtAnAddressTest {
         }
     }
 
-    private LoopResult run(Project project, SyntheticVideo video, LoopSettings settings) throws Exception {
+    private LoopResult run(Project project, SyntheticVideo video, LoopSettings settings, List<String> notes)
+            throws Exception {
         try (RunAssembly run = RunAssembly.create(registry, PLUGINS)) {
             VideoSession session = RunAssembly.openProject(registry, project, video, PLUGINS.flow(),
                     video.groundTruthSequence());
             run.journalTo(project, null).loop(session, settings, run.simulatedAnnotator(session));
-            return run.run(null);
+            LoopResult result = run.run(null);
+            notes.addAll(run.notes());
+            return result;
         }
     }
 

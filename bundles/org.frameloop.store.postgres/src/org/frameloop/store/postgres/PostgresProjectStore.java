@@ -216,6 +216,31 @@ public final class PostgresProjectStore implements Project {
         return role;
     }
 
+    /**
+     * Makes this store the project's one trainer until it is closed (a session advisory lock: a trainer whose
+     * process dies loses it with its connection), so that two trainers never choose samples at once.
+     *
+     * @throws DatabaseException when another trainer holds the project
+     */
+    public void holdTrainer() throws IOException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, TRAINER_LOCK);
+            lock.setInt(2, (int) id);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    throw new DatabaseException(address.toString(), "another trainer (frameloop serve) serves this "
+                            + "project now; a project has one trainer at a time");
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "become the project's trainer", e);
+        }
+    }
+
+    /** The first key of the trainer's advisory lock ("fl"); the second is the project's id. */
+    private static final int TRAINER_LOCK = 0x666c;
+
     /** Samples handed to this user one at a time, each for a limited time. */
     public SampleLeases leases() {
         return new SampleLeases(this);
@@ -511,13 +536,17 @@ public final class PostgresProjectStore implements Project {
     /**
      * Stores every sample the session's ledger receives, as this user's run chose and labelled it: the sample
      * is taken ({@link SampleLeases#submitChosen}) and stored with the frame's human labels and its journal
-     * record in one transaction.
+     * record in one transaction. A sample the team labelled already (the trainer's {@link TeamAnnotator}
+     * read it from here) is stored as it is.
      */
     @Override
     public void attach(VideoSession session) {
         SampleLeases leases = leases();
         session.ledger().addListener(entry -> {
             try {
+                if (leases.isLabelled(entry.round(), entry.sample())) {
+                    return;
+                }
                 leases.submitChosen(entry, session.labels().human(entry.sample().frameIndex()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store the sample in " + address + ": " + e.getMessage(), e);

@@ -185,6 +185,22 @@ public final class SampleLeases {
         }
     }
 
+    /** Whether {@code sample}, chosen for {@code round}, is labelled. */
+    public boolean isLabelled(int round, Sample sample) throws IOException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM frameloop.samples WHERE project_id = ? "
+                + "AND round = ? AND frame = ? AND region = ?::jsonb AND labelled_by IS NOT NULL")) {
+            query.setLong(1, project.id());
+            query.setInt(2, round);
+            query.setInt(3, sample.frameIndex());
+            query.setString(4, GSON.toJson(JournalJson.describe(sample.region())));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(project.where("samples"), "read whether " + sample + " is labelled", e);
+        }
+    }
+
     /** How many chosen samples are not labelled yet, held or not. */
     public int openSamples() throws IOException {
         try (PreparedStatement count = connection.prepareStatement(
