@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.loop.AnnotationLoop;
