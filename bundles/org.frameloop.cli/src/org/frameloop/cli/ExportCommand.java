@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginFailure;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.LabelExporter;
 import org.frameloop.io.ProjectStore;
@@ -51,7 +52,8 @@ final class ExportCommand implements CliCommand {
             Path given = Path.of(options.require("out"));
             Contribution<LabelExporter> contribution = registry.find(ExtensionPoint.EXPORTERS, formatId)
                     .orElseThrow(() -> new UsageException("no exporter '" + formatId + "'; installed: " + ids(registry)));
-            LabelExporter exporter = contribution.create(options.keyValues("format-param"));
+            // guarded: an exporter that throws is named by id and bundle, and fails this export only
+            LabelExporter exporter = contribution.createGuarded(options.keyValues("format-param"));
             // held for the export: no writer changes labels while they are read
             try (ProjectStore project = ProjectStore.open(folder, "cli export")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
@@ -72,6 +74,14 @@ final class ExportCommand implements CliCommand {
         } catch (ContributionException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
+        } catch (PluginFailure e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                err.println("frameloop " + name() + ": " + FileErrors.describe(io));
+            } else {
+                err.println("frameloop " + name() + ": " + e.getMessage());
+                err.println("The project is unchanged; --out may hold part of the export.");
+            }
+            return 1;
         } catch (OperationCanceledException e) {
             err.println("frameloop " + name() + ": cancelled; files already written are complete, the rest are missing");
             return 1;
