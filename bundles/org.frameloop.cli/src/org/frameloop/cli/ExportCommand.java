@@ -43,8 +43,9 @@ final class ExportCommand implements CliCommand {
                         "Writes every frame's labels (human where a person labelled, the model's elsewhere) in a\n"
                                 + "standard format. A frame without the model's labels (and not labelled by hand\n"
                                 + "everywhere) stops the export, naming the frames: nothing is exported blank.\n"
-                                + "Formats are plugins (org.frameloop.core.formats):\n"
-                                + describe(registry)));
+                                + "Formats are plugins (org.frameloop.core.formats).")
+                        + new ContributionHelp().role(ExtensionPoint.EXPORTERS, "--format ID, --format-param K=V")
+                                .describe(registry));
                 return 0;
             }
             Path folder = options.existingFolder("project", options.require("project"));
@@ -93,13 +94,5 @@ final class ExportCommand implements CliCommand {
 
     private static String ids(PluginRegistry registry) {
         return registry.contributions(ExtensionPoint.EXPORTERS).stream().map(Contribution::id).toList().toString();
-    }
-
-    private static String describe(PluginRegistry registry) {
-        StringBuilder text = new StringBuilder();
-        for (Contribution<LabelExporter> c : registry.contributions(ExtensionPoint.EXPORTERS)) {
-            text.append(String.format("  %-12s %s%n", c.id(), c.name()));
-        }
-        return text.toString();
     }
 }
