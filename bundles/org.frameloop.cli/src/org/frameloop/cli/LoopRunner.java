@@ -43,15 +43,16 @@ import com.google.gson.JsonObject;
 final class LoopRunner {
 
     static void declarePluginOptions(Options options) {
-        options.option("model", "ID", "segmentation model: unet (default when installed), propagation, or torchscript:PATH for your own TorchScript module")
+        // the installed ids and their parameters are listed below the options, from the registry (ContributionHelp)
+        options.option("model", "ID", "segmentation model (default " + DefaultPlugins.NETWORK_MODEL + " when installed), "
+                + "or torchscript:PATH for your own TorchScript module")
                 .repeatable("model-param", "K=V", "a parameter of the model")
-                .option("granularity", "ID", "sample granularity: frame, rect, superpixel, ... (default " + DefaultPlugins.GRANULARITY + ")")
+                .option("granularity", "ID", "sample granularity (default " + DefaultPlugins.GRANULARITY + ")")
                 .repeatable("granularity-param", "K=V", "a parameter of the granularity, e.g. sizePx=16")
-                .option("fusion", "ID", "how human labels carried along the flow combine with the model's: evidence (default, "
-                        + "except with the propagation model), or none for the model alone")
+                .option("fusion", "ID", "how human labels carried along the flow combine with the model's (default: the installed "
+                        + "fusion, except with the propagation model), or none for the model alone")
                 .repeatable("fusion-param", "K=V", "a parameter of the fusion")
-                .option("selector", "ID", "sample selector: coverage, hybrid, uncertainty, random, uniform-keyframes, ... (default "
-                        + DefaultPlugins.SELECTOR + ")")
+                .option("selector", "ID", "sample selector (default " + DefaultPlugins.SELECTOR + ")")
                 .repeatable("selector-param", "K=V", "a parameter of the selector")
                 .option("flow", "ID", "optical flow provider (default " + DefaultPlugins.FLOW + "; 'none' for no flow)")
                 .repeatable("flow-param", "K=V", "a parameter of the flow provider")

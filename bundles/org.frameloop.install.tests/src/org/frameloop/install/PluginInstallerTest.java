@@ -55,6 +55,25 @@ class PluginInstallerTest {
     }
 
     @Test
+    void aPluginIsLoadedWhenThisFrameworkHasItsBundleResolvedAndElseLoadsFromTheNextStart() throws Exception {
+        Installation installation = product();
+        Path jar = installation.folder().resolve("x.jar");
+
+        assertEquals(PluginState.LOADED, PluginState.of(new InstalledPlugin("org.frameloop.core", "0.1.0", jar),
+                PluginJars.context()));
+        assertEquals(PluginState.NEXT_START, PluginState.of(new InstalledPlugin("org.example.later", "1.0.0", jar),
+                PluginJars.context()));
+    }
+
+    @Test
+    void theRunningInstallationIsTheFrameworksInstallArea() throws Exception {
+        String area = PluginJars.context().getProperty("osgi.install.area");
+
+        assertEquals(Path.of(new java.net.URL(area).toURI()).toAbsolutePath().normalize(),
+                Installation.ofRunningFramework(PluginJars.context()).home());
+    }
+
+    @Test
     void aPluginWhoseRequiredBundleIsMissingIsRefusedNamingItAndNothingChanges() throws Exception {
         Installation installation = product();
         String before = PluginJars.snapshot(installation.home());
