@@ -629,7 +629,7 @@ public final class ProjectStore implements Project {
         return labelFiles(folder, layer, video.frameCount());
     }
 
-    private static java.util.SortedMap<Integer, Path> labelFiles(Path folder, String layer, int frameCount)
+    static java.util.SortedMap<Integer, Path> labelFiles(Path folder, String layer, int frameCount)
             throws IOException {
         java.util.SortedMap<Integer, Path> files = new java.util.TreeMap<>();
         try (Stream<Path> entries = list(folder.resolve("labels").resolve(layer))) {
