@@ -21,14 +21,14 @@ import org.frameloop.bench.BenchVideo;
 import org.frameloop.bench.CellResult;
 import org.frameloop.bench.GranularityOption;
 import org.frameloop.bench.Machine;
-import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.bench.VideoSuite;
 import org.frameloop.bench.report.BenchOutputs;
 import org.frameloop.bench.report.SummaryTable;
-import org.frameloop.core.loop.RoundReport;
-import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.run.DefaultPlugins;
 
 /**

@@ -74,7 +74,7 @@ final class DemoCommand implements CliCommand {
             PluginRegistry registry = PluginRegistry.ofPlatform();
             // the video and its ground truth are recorded, so `run --project OUT/project --resume` continues it
             new LoopRunner(registry, out).run(video, truth, labelMap, LoopRunner.plugins(options, registry),
-                    LoopRunner.settings(options), outFolder, new LoopRunner.ProjectPlan(outFolder.resolve("project"),
+                    LoopRunner.settings(options), outFolder, new LoopRunner.ProjectPlan(outFolder.resolve("project").toString(),
                             videoFolder, videoFolder.resolve(SyntheticVideoWriter.GROUND_TRUTH_FOLDER), false));
             return 0;
         } catch (UsageException e) {

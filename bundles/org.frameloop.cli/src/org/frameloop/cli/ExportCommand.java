@@ -14,7 +14,8 @@ import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginFailure;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.LabelExporter;
-import org.frameloop.io.ProjectStore;
+import org.frameloop.io.Project;
+import org.frameloop.run.ProjectLocations;
 
 /** {@code ./frameloop export}: a project's labels in a standard format, through a {@code formats} exporter. */
 final class ExportCommand implements CliCommand {
@@ -32,7 +33,7 @@ final class ExportCommand implements CliCommand {
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         PluginRegistry registry = PluginRegistry.ofPlatform();
-        Options options = new Options(name()).option("project", "DIR", "the project folder")
+        Options options = new Options(name()).option("project", "DIR|ADDRESS", "the project folder, or postgresql://HOST[:PORT]/DB?project=NAME")
                 .option("format", "ID", "exporter id: " + ids(registry))
                 .repeatable("format-param", "K=V", "a parameter of the exporter, e.g. tolerancePx=0")
                 .option("out", "DIR", "output folder (created; files appear atomically)");
@@ -48,7 +49,7 @@ final class ExportCommand implements CliCommand {
                                 .describe(registry));
                 return 0;
             }
-            Path folder = options.existingFolder("project", options.require("project"));
+            String location = options.existingProject("project", options.require("project"));
             String formatId = options.require("format");
             Path given = Path.of(options.require("out"));
             Contribution<LabelExporter> contribution = registry.find(ExtensionPoint.EXPORTERS, formatId)
@@ -56,7 +57,7 @@ final class ExportCommand implements CliCommand {
             // guarded: an exporter that throws is named by id and bundle, and fails this export only
             LabelExporter exporter = contribution.createGuarded(options.keyValues("format-param"));
             // held for the export: no writer changes labels while they are read
-            try (ProjectStore project = ProjectStore.open(folder, "cli export")) {
+            try (Project project = ProjectLocations.open(location, "cli export")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
                 project.labels().requireEveryFrameLabelled();
                 Path target = OutputFolder.prepare("out", given);

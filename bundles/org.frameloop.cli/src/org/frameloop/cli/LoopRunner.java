@@ -9,24 +9,26 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.video.Video;
+import org.frameloop.io.Project;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
 import org.frameloop.run.DefaultPlugins;
+import org.frameloop.run.ProjectLocations;
 import org.frameloop.run.RunAssembly;
 import org.frameloop.run.RunPlugins;
 
@@ -111,7 +113,7 @@ final class LoopRunner {
     LoopResult run(Video video, LabelSequence groundTruth, LabelMap labelMap, RunPlugins plugins, LoopSettings settings,
             Path outFolder) throws IOException {
         return run(video, groundTruth, labelMap, plugins, settings, outFolder, new ProjectPlan(
-                outFolder.resolve("project"), null, null, false));
+                outFolder.resolve("project").toString(), null, null, false));
     }
 
     /**
@@ -120,7 +122,7 @@ final class LoopRunner {
      * @param videoPath       recorded in the project so {@code --resume} finds the frames again (or null)
      * @param groundTruthPath recorded likewise (or null)
      */
-    record ProjectPlan(Path folder, Path videoPath, Path groundTruthPath, boolean resume) {
+    record ProjectPlan(String location, Path videoPath, Path groundTruthPath, boolean resume) {
     }
 
     /** Plugins as a project recorded them (for {@code --resume}). */
@@ -167,8 +169,8 @@ final class LoopRunner {
             VideoInfo info = new VideoInfo(video.name(),
                     plan.videoPath() == null ? null : plan.videoPath().toAbsolutePath().toString(), video.frameCount(),
                     video.width(), video.height());
-            try (ProjectStore project = plan.resume() ? ProjectStore.open(plan.folder(), "cli run --resume")
-                    : ProjectStore.create(plan.folder(), info, labelMap, recorded, "cli run")) {
+            try (Project project = plan.resume() ? ProjectLocations.open(plan.location(), "cli run --resume")
+                    : ProjectLocations.create(plan.location(), info, labelMap, recorded, "cli run")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
                 long started = System.nanoTime();
                 VideoSession session = openProject(project, video, plugins.flow(), groundTruth);
@@ -212,7 +214,7 @@ final class LoopRunner {
                         describe(plugins.granularity()), plugins.selector().id(), settings.samplesPerRound(),
                         plugins.clickCost().id());
                 RunReport.writeHtml(outFolder.resolve("report.html"), title, description, result, labelMap);
-                summarise(result, outFolder, project.folder());
+                summarise(result, outFolder, project.location());
                 RunReport.perClassLine(result, labelMap).ifPresent(out::println);
                 out.println(RunReport.timingSummary(result, video.frameCount()));
                 session.flowCache().map(FlowCache::validShare).orElse(OptionalDouble.empty())
@@ -229,7 +231,7 @@ final class LoopRunner {
         return choice.parameters().isEmpty() ? choice.id() : choice.id() + " " + choice.parameters();
     }
 
-    private void summarise(LoopResult result, Path outFolder, Path projectFolder) {
+    private void summarise(LoopResult result, Path outFolder, String projectFolder) {
         RoundReport last = result.last();
         out.println();
         out.println("Stopped: " + result.stopReason().description() + ".");
@@ -266,7 +268,7 @@ final class LoopRunner {
         }
     }
 
-    private VideoSession openProject(ProjectStore project, Video video, PluginChoice flow, LabelSequence groundTruth)
+    private VideoSession openProject(Project project, Video video, PluginChoice flow, LabelSequence groundTruth)
             throws IOException {
         try {
             return RunAssembly.openProject(registry, project, video, flow, groundTruth);

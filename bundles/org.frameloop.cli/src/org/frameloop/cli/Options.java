@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.frameloop.run.ProjectLocations;
+
 /**
  * Parses {@code --name value} / {@code --name=value} options against a declared set; repeatable options
  * collect their values. Anything undeclared is a {@link UsageException}.
@@ -205,6 +207,31 @@ final class Options {
             throw new UsageException("--" + name + " " + value + ": no such folder");
         }
         return path;
+    }
+
+    /**
+     * A project that must exist: a folder, or a database address (checked here, opened later). A wrong
+     * address is named without repeating a password.
+     */
+    String existingProject(String name, String value) {
+        if (ProjectLocations.isAddress(value)) {
+            return projectAddress(name, value);
+        }
+        return existingFolder(name, value).toString();
+    }
+
+    /** A project to make or continue: a folder (it need not exist) or a checked database address. */
+    String projectLocation(String name, String value) {
+        return ProjectLocations.isAddress(value) ? projectAddress(name, value) : value;
+    }
+
+    private static String projectAddress(String name, String value) {
+        try {
+            ProjectLocations.requireValidAddress(value);
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
     }
 
     Path existingFile(String name, String value) {

@@ -11,11 +11,16 @@ import java.util.Locale;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.io.ProjectLock;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.run.ProjectCopy;
+import org.frameloop.run.ProjectLocations;
 
 /**
  * {@code ./frameloop project check --project DIR}: reads a project without taking it (a run or the IDE may
  * hold it) and reports what a resume or an export would refuse: a journal that disagrees with the human
  * label files, frames without labels to export. Exit 0 when nothing is wrong, 1 otherwise.
+ * <p>
+ * {@code ./frameloop project copy FROM TO}: copies a project between a folder and a PostgreSQL server
+ * ({@link ProjectCopy}); exit 0 when the copy is complete, 1 when nothing was copied.
  */
 final class ProjectCommand implements CliCommand {
 
@@ -26,19 +31,24 @@ final class ProjectCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "'project check': read a project (even one held by a run or the IDE) and report what is wrong";
+        return "'project check': report what is wrong with a project; 'project copy FROM TO': folder <-> PostgreSQL";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         Options options = new Options(name() + " check").option("project", "DIR", "the project folder");
         try {
+            if (!arguments.isEmpty() && arguments.get(0).equals("copy")) {
+                return copy(arguments.subList(1, arguments.size()), out);
+            }
             if (arguments.isEmpty() || !arguments.get(0).equals("check")) {
                 if (arguments.contains("--help")) {
                     out.print(help(options));
+                    out.print(COPY_HELP);
                     return 0;
                 }
-                throw new UsageException("the only subcommand is 'check': ./frameloop project check --project DIR");
+                throw new UsageException("the subcommands are 'check' (./frameloop project check --project DIR) and "
+                        + "'copy' (./frameloop project copy FROM TO)");
             }
             options.parse(arguments.subList(1, arguments.size()));
             if (options.has("help")) {
@@ -54,6 +64,44 @@ final class ProjectCommand implements CliCommand {
             err.println("frameloop " + name() + ": " + FileErrors.describe(e));
             return 1;
         }
+    }
+
+    private static final String COPY_HELP = """
+
+            usage: ./frameloop project copy FROM TO
+
+            Copies a project between a folder and a PostgreSQL server, either way: FROM and TO are each a folder
+            or postgresql://HOST[:PORT]/DB?project=NAME[&user=USER] (the password from PGPASSWORD or ~/.pgpass,
+            never from the address). Human and automatic label files, the journal (chosen samples, annotated
+            samples with their annotator, time, clicks and seconds, imports, edits, round reports), the label
+            map, the settings and the model checkpoint arrive byte for byte. TO must be a new or empty folder, or
+            a project that does not exist yet; the copy appears whole or not at all. The copier owns a copy made
+            on a server and adds its members. Exit 0 when copied, 1 when nothing was.
+            """;
+
+    private static int copy(List<String> arguments, PrintStream out) throws IOException {
+        if (arguments.contains("--help")) {
+            out.print(COPY_HELP.substring(1));
+            return 0;
+        }
+        if (arguments.size() != 2 || arguments.get(0).startsWith("--") || arguments.get(1).startsWith("--")) {
+            throw new UsageException("copy takes two projects: ./frameloop project copy FROM TO");
+        }
+        Options options = new Options("project copy");
+        String from = options.existingProject("FROM", arguments.get(0));
+        String to = options.projectLocation("TO", arguments.get(1));
+        ProjectCopy.Copied copied;
+        try {
+            copied = ProjectCopy.copy(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.println(String.format(Locale.ROOT, "Copied %s to %s: %d frames, %d with human labels, %d with automatic "
+                + "labels, %d journal records, %d checkpoint files (read in %d ms, written in %d ms).",
+                ProjectLocations.isAddress(from) ? from : Path.of(from).toAbsolutePath().normalize(), to,
+                copied.frames(), copied.humanFrames(), copied.autoFrames(), copied.journalRecords(),
+                copied.checkpointFiles(), copied.readMillis(), copied.writeMillis()));
+        return 0;
     }
 
     private static String help(Options options) {

@@ -17,7 +17,8 @@ import org.frameloop.core.video.ImageSequenceVideo;
 import org.frameloop.core.video.LabelledVideoFolder;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.LabelMaps;
-import org.frameloop.io.ProjectStore;
+import org.frameloop.io.Project;
+import org.frameloop.run.ProjectLocations;
 import org.frameloop.io.video.VideoFiles;
 import org.frameloop.run.RunPlugins;
 
@@ -47,7 +48,8 @@ final class RunCommand implements CliCommand {
                         + "folder; required for a file)")
                 .option("labels", "MAP.json", "label map [{id, name, color}], a class list, or camvid / cityscapes "
                         + "(default: labelmap.json in or beside VIDEO, or in the parent of an images/ + labels/ sequence)")
-                .option("project", "DIR", "project folder (default: OUT/project)")
+                .option("project", "DIR|ADDRESS", "project folder (default: OUT/project), or a project on a PostgreSQL "
+                        + "server: postgresql://HOST[:PORT]/DB?project=NAME (password from PGPASSWORD or ~/.pgpass)")
                 .flag("resume", "continue the project in --project where it stopped (its recorded video and settings)");
         LoopRunner.declarePluginOptions(options);
         return options;
@@ -60,29 +62,30 @@ final class RunCommand implements CliCommand {
                 throw new UsageException("--resume takes the video and settings recorded in the project; drop --" + given);
             }
         }
-        Path folder = options.existingFolder("project", options.require("project"));
+        String location = options.existingProject("project", options.require("project"));
         JsonObject settings;
         Path videoPath;
         LabelMap labelMap;
         // opened for writing here too: a held project or a journal that disagrees with the labels stops it now
-        try (ProjectStore project = ProjectStore.open(folder, "cli run --resume")) {
+        try (Project project = ProjectLocations.open(location, "cli run --resume")) {
             settings = project.settings();
             labelMap = project.labelMap();
-            videoPath = project.videoPath().orElseThrow(() -> new UsageException(folder
+            videoPath = project.videoPath().orElseThrow(() -> new UsageException(location
                     + ": the project does not record where its video is (made by an older Frameloop); it cannot be "
                     + "resumed from the command line"));
         }
         if (!settings.has("groundTruth")) {
-            throw new UsageException(folder + ": the project records no ground truth, which the simulated annotator needs");
+            throw new UsageException(location + ": the project records no ground truth, which the simulated annotator needs");
         }
-        Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", folder.toAbsolutePath().getParent().toString())));
+        Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", ProjectLocations.isAddress(location)
+                ? "frameloop-run" : Path.of(location).toAbsolutePath().getParent().toString())));
         Video frames = VideoFiles.open(videoPath);
         try {
             ImageSequenceLabels truth = ImageSequenceLabels.open(Path.of(settings.get("groundTruth").getAsString()),
                     frames, labelMap);
             new LoopRunner(PluginRegistry.ofPlatform(), out).run(frames, truth, labelMap,
                     LoopRunner.recordedPlugins(settings), LoopRunner.recordedSettings(settings), out_,
-                    new LoopRunner.ProjectPlan(folder, videoPath, null, true));
+                    new LoopRunner.ProjectPlan(location, videoPath, null, true));
         } finally {
             close(frames);
         }
@@ -160,12 +163,14 @@ final class RunCommand implements CliCommand {
             LabelMap labelMap = labelMap(options, labels);
             PluginRegistry registry = PluginRegistry.ofPlatform();
             RunPlugins plugins = LoopRunner.plugins(options, registry);
+            String projectGiven = options.has("project") ? options.projectLocation("project", options.get("project", null))
+                    : null;
             Video frames = VideoFiles.open(video);
             try {
                 ImageSequenceLabels truth = ImageSequenceLabels.open(gt, frames, labelMap);
                 // the output folder last: an input refused above leaves nothing behind
                 Path out_ = OutputFolder.prepare("out", Path.of(options.get("out", "frameloop-run")));
-                Path project = Path.of(options.get("project", out_.resolve("project").toString()));
+                String project = projectGiven != null ? projectGiven : out_.resolve("project").toString();
                 new LoopRunner(registry, out).run(frames, truth, labelMap, plugins, settings, out_,
                         new LoopRunner.ProjectPlan(project, video, gt, false));
             } finally {

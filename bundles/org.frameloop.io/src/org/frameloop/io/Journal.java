@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import org.frameloop.core.io.AtomicFiles;
-import org.frameloop.core.io.JsonFields;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 
 import com.google.gson.Gson;
@@ -207,21 +207,14 @@ final class Journal implements AutoCloseable {
         String kind = json.has("kind") ? json.get("kind").getAsString() : "sample";
         switch (kind) {
         case "sample" -> {
-            int round = JsonFields.wholeNumber(json, "round");
-            Sample sample = new Sample(frame(json, video), JournalJson.region(json.getAsJsonObject("region"), video));
-            String time = json.has("time") ? json.get("time").getAsString() : null;
-            mentioned.add(sample.frameIndex());
-            samples.add(new LedgerEntry(round, sample, JsonFields.wholeNumber(json, "clicks"),
-                    json.has("seconds") ? json.get("seconds").getAsDouble() : 0,
-                    json.has("annotator") ? json.get("annotator").getAsString() : "unknown",
-                    time == null ? 0 : Instant.parse(time).toEpochMilli()));
+            LedgerEntry entry = entry(json, video);
+            mentioned.add(entry.sample().frameIndex());
+            samples.add(entry);
         }
         case "chosen" -> {
             int round = json.get("round").getAsInt();
             List<Sample> list = chosen.computeIfAbsent(round, r -> new ArrayList<>());
-            for (JsonElement element : json.getAsJsonArray("samples")) {
-                JsonObject entry = element.getAsJsonObject();
-                Sample sample = new Sample(frame(entry, video), JournalJson.region(entry.getAsJsonObject("region"), video));
+            for (Sample sample : chosenSamples(json, video)) {
                 mentioned.add(sample.frameIndex());
                 if (!list.contains(sample)) {
                     list.add(sample); // a resumed round journals its pending samples again
@@ -240,6 +233,58 @@ final class Journal implements AutoCloseable {
         }
         default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
         }
+    }
+
+    static LedgerEntry entry(JsonObject json, VideoInfo video) {
+        int round = JsonFields.wholeNumber(json, "round");
+        Sample sample = new Sample(frame(json, video), JournalJson.region(json.getAsJsonObject("region"), video));
+        String time = json.has("time") ? json.get("time").getAsString() : null;
+        return new LedgerEntry(round, sample, JsonFields.wholeNumber(json, "clicks"),
+                json.has("seconds") ? json.get("seconds").getAsDouble() : 0,
+                json.has("annotator") ? json.get("annotator").getAsString() : "unknown",
+                time == null ? 0 : Instant.parse(time).toEpochMilli());
+    }
+
+    static List<Sample> chosenSamples(JsonObject json, VideoInfo video) {
+        List<Sample> samples = new ArrayList<>();
+        for (JsonElement element : json.getAsJsonArray("samples")) {
+            JsonObject entry = element.getAsJsonObject();
+            samples.add(new Sample(frame(entry, video), JournalJson.region(entry.getAsJsonObject("region"), video)));
+        }
+        return samples;
+    }
+
+    /**
+     * The journal's complete records in order, each as written (checksum checked and removed); a torn last
+     * line is left out, as reading leaves it out.
+     */
+    static List<JsonObject> records(Path file) throws IOException {
+        List<JsonObject> records = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return records;
+        }
+        for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                JsonObject record = JsonParser.parseString(verified(text)).getAsJsonObject();
+                records.add(record);
+            } catch (RuntimeException e) {
+                break; // only the last line can be torn: the store opened the journal, which checked the rest
+            }
+        }
+        return records;
+    }
+
+    /** Appends {@code records} to a new journal file in one write, forced to disk (a copy's journal). */
+    static void writeNew(Path file, List<JsonObject> records) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (JsonObject record : records) {
+            text.append(withChecksum(record)).append('\n');
+        }
+        AtomicFiles.writeString(file, text.toString());
     }
 
     private static int frame(JsonObject json, VideoInfo video) {

@@ -3,7 +3,7 @@ package org.frameloop.io;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 
 import com.google.gson.Gson;
@@ -153,5 +153,39 @@ public final class JournalJson {
             json.getAsJsonArray("warnings").forEach(w -> warnings.add(w.getAsString()));
         }
         return warnings;
+    }
+
+    /** A journal record of the samples chosen for {@code round}, as ledger.jsonl holds it. */
+    public static JsonObject chosenRecord(int round, java.util.List<org.frameloop.core.sample.Sample> samples) {
+        return Journal.chosenLine(round, samples);
+    }
+
+    /** A journal record of an annotated sample, as ledger.jsonl holds it. */
+    public static JsonObject sampleRecord(org.frameloop.core.ledger.LedgerEntry entry) {
+        return Journal.sampleLine(entry);
+    }
+
+    /** A journal record of a mask imported into {@code frame}, as ledger.jsonl holds it. */
+    public static JsonObject importRecord(int frame, String source, int pixels) {
+        return Journal.importLine(frame, source, pixels);
+    }
+
+    /** A journal record of a person's labels of {@code frame} saved outside a sample, as ledger.jsonl holds it. */
+    public static JsonObject editRecord(int frame) {
+        return Journal.editLine(frame);
+    }
+
+    /**
+     * The annotated sample a "sample" record (or a record of project format 1, without a kind) describes.
+     *
+     * @throws IllegalArgumentException when a member is missing or outside the video
+     */
+    public static org.frameloop.core.ledger.LedgerEntry entry(JsonObject record, VideoInfo video) {
+        return Journal.entry(record, video);
+    }
+
+    /** The samples a "chosen" record lists, in order. */
+    public static java.util.List<org.frameloop.core.sample.Sample> samples(JsonObject record, VideoInfo video) {
+        return Journal.chosenSamples(record, video);
     }
 }

@@ -23,11 +23,34 @@ import org.frameloop.core.video.ImageSequenceVideo;
  */
 public final class ProjectLabels implements LabelSequence {
 
-    private final ProjectStore project;
+    /** Where a kind of project keeps its two label layers ({@code "human"}, {@code "auto"}). */
+    public interface Layers {
+
+        /**
+         * The frame's labels of {@code layer}, checked against the project; empty when there are none.
+         *
+         * @throws IOException naming where they are when they are there but unusable
+         */
+        Optional<LabelImage> read(String layer, int frame) throws IOException;
+
+        /** Where a layer is kept, for messages: {@code labels/auto/}, or a table. */
+        String place(String layer);
+
+        /** A frame's name within its layer, for messages: {@code 000042.png}, or {@code frame 42}. */
+        String frameName(int frame);
+
+        /** The exception that stops an export, naming where the layers are. */
+        IOException refusal(String problem);
+    }
+
+    private final Project project;
+    private final Layers layers;
     private List<String> frameNames;
 
-    ProjectLabels(ProjectStore project) {
+    /** The labels of {@code project}, whose layers {@code layers} reads. */
+    public ProjectLabels(Project project, Layers layers) {
         this.project = project;
+        this.layers = layers;
     }
 
     public LabelMap labelMap() {
@@ -92,26 +115,23 @@ public final class ProjectLabels implements LabelSequence {
         List<Integer> missing = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (int f = 0; f < frameCount(); f++) {
-            Path human = project.labelFile("human", f);
-            if (Files.exists(human) && coversFrame(project.checkedLabels(human))) {
-                continue;
-            }
-            Path auto = project.labelFile("auto", f);
-            if (!Files.exists(auto) || Files.size(auto) == 0) {
-                missing.add(f);
+            Optional<LabelImage> human = layers.read("human", f);
+            if (human.isPresent() && coversFrame(human.get())) {
                 continue;
             }
             try {
-                project.checkedLabels(auto);
-            } catch (ProjectException e) {
+                if (layers.read("auto", f).isEmpty()) {
+                    missing.add(f);
+                }
+            } catch (IOException e) {
                 unreadable.add(e.getMessage());
             }
         }
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            List<String> files = missing.stream().map(f -> String.format("%06d.png", f)).toList();
+            List<String> files = missing.stream().map(layers::frameName).toList();
             problems.add(missing.size() + " of " + frameCount() + " frames have no automatic labels (frames "
-                    + FrameList.describe(missing) + ": labels/auto/" + FrameList.someNames(files, 3)
+                    + FrameList.describe(missing) + ": " + layers.place("auto") + FrameList.someNames(files, 3)
                     + " missing or empty) and no complete human labels: the model has not predicted them. Continue "
                     + "the loop (run --resume, or F5 in the IDE) so it predicts every frame, then export again.");
         }
@@ -121,8 +141,7 @@ public final class ProjectLabels implements LabelSequence {
                     + "then export again.");
         }
         if (!problems.isEmpty()) {
-            throw new ProjectException(project.folder().resolve("labels").resolve("auto"), "cannot export every "
-                    + "frame: " + String.join(" ", problems) + " Nothing was exported.");
+            throw layers.refusal("cannot export every frame: " + String.join(" ", problems) + " Nothing was exported.");
         }
     }
 
@@ -154,20 +173,17 @@ public final class ProjectLabels implements LabelSequence {
 
     /** The frame's human labels (255 where nobody labelled). */
     public LabelImage human(int frameIndex) {
-        return read(project.labelFile("human", frameIndex), true);
+        return read("human", frameIndex, true);
     }
 
     /** The frame's automatic labels (255 where the model has not labelled it yet). */
     public LabelImage auto(int frameIndex) {
-        return read(project.labelFile("auto", frameIndex), false);
+        return read("auto", frameIndex, false);
     }
 
-    private LabelImage read(Path file, boolean mustBeReadable) {
-        if (!Files.exists(file)) {
-            return LabelImage.unlabeled(width(), height());
-        }
+    private LabelImage read(String layer, int frame, boolean mustBeReadable) {
         try {
-            return project.checkedLabels(file);
+            return layers.read(layer, frame).orElseGet(() -> LabelImage.unlabeled(width(), height()));
         } catch (IOException e) {
             if (mustBeReadable) {
                 throw new UncheckedIOException(e.getMessage(), e);

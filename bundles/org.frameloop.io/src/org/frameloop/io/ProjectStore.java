@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.io.JsonFields;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
@@ -34,8 +34,8 @@ import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.video.Video;
@@ -76,7 +76,7 @@ import com.google.gson.JsonParser;
  * the loop fine-tunes on the human labels again, and caches refill. Human labels are never rebuilt or
  * dropped: an unreadable one stops the opening with a message naming it.
  */
-public final class ProjectStore implements AutoCloseable {
+public final class ProjectStore implements Project {
 
     /** Version of the on-disk layout written by this code. */
     public static final int FORMAT_VERSION = 2;
@@ -399,6 +399,17 @@ public final class ProjectStore implements AutoCloseable {
         return folder;
     }
 
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+
+    /** The project folder: its model and caches are kept in it. */
+    @Override
+    public Path workFolder() {
+        return folder;
+    }
+
     public Path modelFolder() {
         return folder.resolve("model");
     }
@@ -566,6 +577,14 @@ public final class ProjectStore implements AutoCloseable {
     public void writeAutoLabels(int frame, LabelStore labels, LabelMap labelMap) throws IOException {
         requireWritable();
         ImageCodec.writeLabels(labelFile("auto", frame), labels.auto(frame), labelMap);
+    }
+
+    /** Writes every frame's automatic labels, file by file (each atomic). */
+    @Override
+    public void replaceAutoLabels(int round, LabelStore labels) throws IOException {
+        for (int f = 0; f < video.frameCount(); f++) {
+            writeAutoLabels(f, labels, labelMap);
+        }
     }
 
     /** Writes every frame's automatic labels (and human ones where present). */
@@ -746,9 +765,129 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything a copy carries ({@link ProjectContent}): the journal's records as written, the label files'
+     * bytes, the checkpoint's files and its note.
+     */
+    @Override
+    public ProjectContent content() throws IOException {
+        java.util.SortedMap<Integer, byte[]> human = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Path> file : labelFiles("human").entrySet()) {
+            checkedLabels(file.getValue());
+            human.put(file.getKey(), Files.readAllBytes(file.getValue()));
+        }
+        java.util.SortedMap<Integer, byte[]> auto = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Path> file : labelFiles("auto").entrySet()) {
+            if (Files.size(file.getValue()) > 0) {
+                auto.put(file.getKey(), Files.readAllBytes(file.getValue()));
+            }
+        }
+        Map<String, byte[]> checkpoint = new java.util.TreeMap<>();
+        try (Stream<Path> files = list(modelFolder())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    checkpoint.put(file.getFileName().toString(), Files.readAllBytes(file));
+                }
+            }
+        }
+        Path note = folder.resolve(CHECKPOINT_NOTE);
+        List<RoundReport> reports = roundReports();
+        int autoRound = reports.isEmpty() ? 0 : reports.get(reports.size() - 1).round();
+        return new ProjectContent(video, labelMap, settings(), Journal.records(folder.resolve(LEDGER_FILE)), human, auto,
+                autoRound, checkpoint, Files.isRegularFile(note) ? Files.readAllBytes(note) : null);
+    }
+
+    /** The note beside the checkpoint of which labels it learnt (written by the run assembly). */
+    public static final String CHECKPOINT_NOTE = "model-state.json";
+
+    /**
+     * Makes a project folder holding {@code content} exactly (label files and journal records byte for byte),
+     * built in a staging folder and renamed into place: it appears whole or not at all. The folder must not
+     * exist, or be empty.
+     *
+     * @throws ProjectException when {@code folder} holds anything; nothing was changed
+     */
+    public static void createCopy(Path folder, ProjectContent content) throws IOException {
+        folder = folder.toAbsolutePath().normalize();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> rest = Files.list(folder)) {
+                if (rest.findAny().isPresent()) {
+                    throw new ProjectException(folder, "is not empty; a copy goes into a new or empty folder "
+                            + "(nothing was copied)");
+                }
+            }
+        } else if (Files.exists(folder)) {
+            throw new ProjectException(folder, "is a file; a copy goes into a new or empty folder (nothing was copied)");
+        }
+        Path staging = folder.resolveSibling("." + folder.getFileName() + ".copying");
+        deleteRecursively(staging);
+        try {
+            Files.createDirectories(staging.resolve("labels").resolve("human"));
+            Files.createDirectories(staging.resolve("labels").resolve("auto"));
+            Files.createDirectories(staging.resolve("model"));
+            Files.createDirectories(staging.resolve("cache"));
+            JsonObject project = new JsonObject();
+            project.addProperty("format", FORMAT_NAME);
+            project.addProperty("formatVersion", FORMAT_VERSION);
+            project.addProperty("created", Instant.now().toString());
+            project.add("video", GSON.toJsonTree(content.video()));
+            project.addProperty("labelMap", "labelmap.json");
+            project.add("settings", content.settings());
+            LabelMapJson.write(staging.resolve("labelmap.json"), content.labelMap());
+            for (Map.Entry<Integer, byte[]> file : content.humanLabels().entrySet()) {
+                AtomicFiles.write(staging.resolve("labels").resolve("human").resolve(String.format("%06d.png", file.getKey())),
+                        out -> out.write(file.getValue()));
+            }
+            for (Map.Entry<Integer, byte[]> file : content.autoLabels().entrySet()) {
+                AtomicFiles.write(staging.resolve("labels").resolve("auto").resolve(String.format("%06d.png", file.getKey())),
+                        out -> out.write(file.getValue()));
+            }
+            for (Map.Entry<String, byte[]> file : content.checkpoint().entrySet()) {
+                AtomicFiles.write(staging.resolve("model").resolve(file.getKey()), out -> out.write(file.getValue()));
+            }
+            if (content.checkpointNote() != null) {
+                AtomicFiles.write(staging.resolve(CHECKPOINT_NOTE), out -> out.write(content.checkpointNote()));
+            }
+            Journal.writeNew(staging.resolve(LEDGER_FILE), content.journal());
+            AtomicFiles.writeString(staging.resolve(PROJECT_FILE), GSON.toJson(project) + "\n");
+            if (Files.isDirectory(folder)) {
+                Files.delete(folder); // empty, checked above
+            }
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(folder.getParent());
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(staging);
+            throw e;
+        }
+    }
+
     /** The project's labels for exporters: merged, human and automatic layers, read frame by frame. */
     public ProjectLabels labels() {
-        return new ProjectLabels(this);
+        return new ProjectLabels(this, new ProjectLabels.Layers() {
+            @Override
+            public Optional<LabelImage> read(String layer, int frame) throws IOException {
+                Path file = labelFile(layer, frame);
+                if (!Files.exists(file) || Files.size(file) == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(checkedLabels(file));
+            }
+
+            @Override
+            public String place(String layer) {
+                return "labels/" + layer + "/";
+            }
+
+            @Override
+            public String frameName(int frame) {
+                return String.format("%06d.png", frame);
+            }
+
+            @Override
+            public IOException refusal(String problem) {
+                return new ProjectException(folder.resolve("labels").resolve("auto"), problem);
+            }
+        });
     }
 
     @Override

@@ -15,20 +15,20 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.Granularity;
@@ -36,6 +36,7 @@ import org.frameloop.core.spi.LabelFusion;
 import org.frameloop.core.spi.SampleSelector;
 import org.frameloop.core.spi.SegmentationModel;
 import org.frameloop.core.video.Video;
+import org.frameloop.io.Project;
 import org.frameloop.io.ProjectStore;
 
 import com.google.gson.JsonObject;
@@ -68,7 +69,7 @@ public final class RunAssembly implements AutoCloseable {
     private String selectorName;
     private SampleSelector fallbackSelector;
     private String fallbackSelectorName;
-    private ProjectStore project;
+    private Project project;
     private ISchedulingRule labelFiles;
     private AnnotationLoop loop;
 
@@ -132,12 +133,12 @@ public final class RunAssembly implements AutoCloseable {
 
     /**
      * The session saved in {@code project} for {@code video} (human labels, ledger; see
-     * {@link ProjectStore#resume}), with its flow cached in the project, journaling every sample annotated
+     * {@link Project#resume}), with its flow cached in the project's work folder, journaling every sample annotated
      * from now on. A new project gives an empty session.
      *
      * @param groundTruth true labels (measured mIoU, simulated annotator), or null
      */
-    public static VideoSession openProject(PluginRegistry registry, ProjectStore project, Video video,
+    public static VideoSession openProject(PluginRegistry registry, Project project, Video video,
             PluginChoice flow, LabelSequence groundTruth) throws IOException, ContributionException {
         FlowCache cache = flowCache(registry, flow, video, project.cacheFolder().resolve("flow"));
         VideoSession session = project.resume(video, cache, groundTruth).session();
@@ -172,7 +173,7 @@ public final class RunAssembly implements AutoCloseable {
      * @param labelFiles held while the automatic labels are written (so that an export never mixes two
      *                   rounds), or null
      */
-    public RunAssembly journalTo(ProjectStore store, ISchedulingRule labelFiles) {
+    public RunAssembly journalTo(Project store, ISchedulingRule labelFiles) {
         requireNoLoop();
         this.project = Objects.requireNonNull(store, "store");
         this.labelFiles = labelFiles;
@@ -207,7 +208,7 @@ public final class RunAssembly implements AutoCloseable {
             built.addListener(new LoopListener() {
                 @Override
                 public void roundFinished(RoundReport report) {
-                    writeAutomaticLabels(session);
+                    writeAutomaticLabels(session, report.round());
                     saveAdaptedCheckpoint(session, report.round());
                 }
             });
@@ -233,6 +234,7 @@ public final class RunAssembly implements AutoCloseable {
         LoopResult result = loop.run(monitor);
         if (project != null) {
             model.save(project.modelFolder());
+            project.checkpointSaved();
         }
         return result;
     }
@@ -248,14 +250,12 @@ public final class RunAssembly implements AutoCloseable {
         }
     }
 
-    private void writeAutomaticLabels(VideoSession session) {
+    private void writeAutomaticLabels(VideoSession session, int round) {
         Job.getJobManager().beginRule(labelFiles, null);
         try {
-            for (int f = 0; f < session.frameCount(); f++) {
-                project.writeAutoLabels(f, session.labels(), session.labelMap());
-            }
+            project.replaceAutoLabels(round, session.labels());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the automatic labels into " + project.folder() + ": "
+            throw new UncheckedIOException("cannot save the automatic labels into " + project.location() + ": "
                     + e.getMessage(), e);
         } finally {
             Job.getJobManager().endRule(labelFiles);
@@ -268,6 +268,7 @@ public final class RunAssembly implements AutoCloseable {
      * @return whether one was loaded
      */
     private boolean loadCheckpoint() throws IOException {
+        project.fetchCheckpoint();
         Path folder = project.modelFolder();
         if (!Files.isDirectory(folder)) {
             return false;
@@ -303,6 +304,7 @@ public final class RunAssembly implements AutoCloseable {
             AtomicFiles.writeString(checkpointState(), String.format(Locale.ROOT,
                     "{\"round\": %d, \"samples\": %d, \"humanPixels\": %d}%n", round, session.ledger().size(),
                     session.labels().humanPixelCount()));
+            project.checkpointSaved();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model checkpoint into " + project.modelFolder() + ": "
                     + e.getMessage(), e);
@@ -324,7 +326,7 @@ public final class RunAssembly implements AutoCloseable {
     }
 
     private Path checkpointState() {
-        return project.folder().resolve(CHECKPOINT_STATE);
+        return project.workFolder().resolve(CHECKPOINT_STATE);
     }
 
     @Override
@@ -333,5 +335,5 @@ public final class RunAssembly implements AutoCloseable {
     }
 
     /** The note beside a project's checkpoint: which labels the saved model was fine-tuned on. */
-    public static final String CHECKPOINT_STATE = "model-state.json";
+    public static final String CHECKPOINT_STATE = ProjectStore.CHECKPOINT_NOTE;
 }

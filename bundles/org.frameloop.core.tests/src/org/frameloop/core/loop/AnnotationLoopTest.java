@@ -19,6 +19,7 @@ import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.AnnotatedVideo;
 import org.frameloop.core.spi.ClickCostModel;

@@ -1,5 +1,6 @@
 package org.frameloop.core.loop;
 
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.Annotator.Annotation;
 

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.ledger.LedgerEntry;
 
 /**
  * A simulated annotator at work on a team project: leases the next sample, labels it from the ground truth,
- * stores it, until no chosen sample is left open. When every open sample is held by someone else it asks
- * again shortly (a lease held by a client that died frees up when it runs out).
+ * stores it, until no chosen sample is left open (and, with a trainer, until the trainer is done: it chooses
+ * the next round's samples after the team labelled this round's). When no open sample is free it asks again
+ * shortly (a lease held by a client that died frees up when it runs out; the trainer is choosing).
  */
 final class LabellingClient implements Callable<List<LedgerEntry>> {
 
@@ -23,11 +25,17 @@ final class LabellingClient implements Callable<List<LedgerEntry>> {
     private final PostgresProjectStore store;
     private final LabelSequence truth;
     private final Duration leaseTime;
+    private final BooleanSupplier trainerDone;
 
     LabellingClient(PostgresProjectStore store, LabelSequence truth, Duration leaseTime) {
+        this(store, truth, leaseTime, () -> true);
+    }
+
+    LabellingClient(PostgresProjectStore store, LabelSequence truth, Duration leaseTime, BooleanSupplier trainerDone) {
         this.store = store;
         this.truth = truth;
         this.leaseTime = leaseTime;
+        this.trainerDone = trainerDone;
     }
 
     /** @return what this annotator stored, in order */
@@ -36,7 +44,7 @@ final class LabellingClient implements Callable<List<LedgerEntry>> {
         SampleLeases leases = store.leases();
         List<LedgerEntry> stored = new ArrayList<>();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        while (leases.openSamples() > 0) {
+        while (!trainerDone.getAsBoolean() || leases.openSamples() > 0) {
             Optional<SampleLeases.Lease> lease = leases.next(leaseTime);
             if (lease.isEmpty()) {
                 if (System.nanoTime() > deadline) {
@@ -48,6 +56,7 @@ final class LabellingClient implements Callable<List<LedgerEntry>> {
             SampleLeases.Lease held = lease.get();
             int clicks = held.sample().region().area() / 64;
             stored.add(leases.submit(held, truth.labels(held.sample().frameIndex()), clicks, 1.5));
+            deadline = System.nanoTime() + GIVE_UP.toNanos();
         }
         return stored;
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
@@ -86,7 +86,7 @@ class PostgresProjectStoreTest {
         RoundReport report = new RoundReport(1, List.of(), 40, 40, 900, 0.61, new double[] { 0.9, Double.NaN }, 0.8,
                 0.04, 64, new RoundReport.Timings(5, 60000, 900, 300, 20));
         try (PostgresProjectStore trainer = team.open(TeamProject.OWNER)) {
-            trainer.writeAutoLabels(1, labels);
+            trainer.replaceAutoLabels(1, labels);
             trainer.journalRound(report);
         }
         try (PostgresProjectStore rita = team.open(TeamProject.REVIEWER)) {
@@ -108,7 +108,7 @@ class PostgresProjectStoreTest {
     void theSchemaIsAppliedOnceAndAnEditedMigrationIsRefused() throws Exception {
         TestServer server = TestServer.get();
         try (Connection admin = server.administratorConnection(); Statement statement = admin.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT version, file FROM frameloop.schema_version")) {
+            try (ResultSet rows = statement.executeQuery("SELECT version, file FROM frameloop.schema_version ORDER BY version")) {
                 assertTrue(rows.next());
                 assertEquals(1, rows.getInt(1));
                 assertEquals(SchemaMigrations.FILES.get(0), rows.getString(2));

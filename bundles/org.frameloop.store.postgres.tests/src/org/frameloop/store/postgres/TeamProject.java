@@ -56,6 +56,11 @@ final class TeamProject {
         return new TeamProject(server, name, video);
     }
 
+    /** The project name in a location typed as postgresql://HOST:PORT/DB?project=NAME&user=USER. */
+    static String nameOf(String location) {
+        return ProjectAddress.parse(location).project();
+    }
+
     PostgresProjectStore open(String user) throws Exception {
         return server.open(name, user);
     }

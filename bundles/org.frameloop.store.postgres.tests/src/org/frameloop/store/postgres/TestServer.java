@@ -50,7 +50,7 @@ final class TestServer {
         this.port = Integer.parseInt(environment.get("PGPORT"));
         this.database = environment.get("PGDATABASE");
         this.administrator = environment.get("PGUSER");
-        this.passwordFile = folder.resolve("team.pgpass");
+        this.passwordFile = folder.resolve("home").resolve(".pgpass");
     }
 
     /** The server of this test run, started on first use. */
@@ -93,7 +93,10 @@ final class TestServer {
         }
         TestServer server = new TestServer(repository, folder, environment);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        Files.createDirectories(server.passwordFile.getParent());
         Files.writeString(server.passwordFile, "");
+        // database projects keep their local work folders (flow cache, checkpoint in use) in the build folder
+        System.setProperty(WorkFolders.ROOT_PROPERTY, folder.resolve("work").toString());
         try (Connection admin = server.administratorConnection()) {
             // the administrator's first connection creates the Frameloop schema and the role frameloop_user
         }
@@ -125,6 +128,28 @@ final class TestServer {
     /** The environment a client of this server runs with: the variables libpq and Frameloop read. */
     Map<String, String> environment() {
         return Map.of("PGPASSFILE", passwordFile.toString());
+    }
+
+    /**
+     * Runs {@code work} as a process whose home folder holds this run's password file as {@code ~/.pgpass},
+     * which is where a command finds the password for an address ({@code PGPASSWORD} and {@code PGPASSFILE}
+     * are not set in the tests' environment).
+     */
+    <T> T withPasswordFileAtHome(java.util.concurrent.Callable<T> work) throws Exception {
+        Assumptions.assumeTrue(System.getenv("PGPASSWORD") == null && System.getenv("PGPASSFILE") == null,
+                "PGPASSWORD or PGPASSFILE is set in this environment: a command would not read ~/.pgpass");
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", passwordFile.getParent().toString());
+        try {
+            return work.call();
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    /** What a person types to name {@code project} as {@code user}. */
+    String location(String project, String user) {
+        return ProjectAddress.SCHEME + host + ":" + port + "/" + database + "?project=" + project + "&user=" + user;
     }
 
     /** A new project name, so that tests never share a project. */

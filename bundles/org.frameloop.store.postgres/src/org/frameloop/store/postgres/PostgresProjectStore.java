@@ -1,6 +1,9 @@
 package org.frameloop.store.postgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +11,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.ledger.ClickLedger;
+import org.frameloop.core.loop.AnnotationLoop;
+import org.frameloop.core.loop.LoopListener;
+import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.video.Video;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.io.ImageCodec;
@@ -16,11 +29,14 @@ import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.JournalJson;
 import org.frameloop.io.LabelChecks;
+import org.frameloop.io.Project;
+import org.frameloop.io.ProjectContent;
+import org.frameloop.io.ProjectLabels;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
 
@@ -39,7 +55,7 @@ import com.google.gson.JsonParser;
  * The server decides who may read and change what (row-level security): a store opened by a non-member finds
  * no project, and a write its role does not allow fails with the database's refusal.
  */
-public final class PostgresProjectStore implements AutoCloseable {
+public final class PostgresProjectStore implements Project {
 
     private static final Gson GSON = new Gson();
 
@@ -51,9 +67,11 @@ public final class PostgresProjectStore implements AutoCloseable {
     private final LabelMap labelMap;
     private final JsonObject settings;
     private final ProjectRole role;
+    private final Path workFolder;
 
     private PostgresProjectStore(Connection connection, ProjectAddress address, String user, long id, VideoInfo video,
             LabelMap labelMap, JsonObject settings, ProjectRole role) {
+        this.workFolder = WorkFolders.of(address);
         this.connection = connection;
         this.address = address;
         this.user = user;
@@ -150,6 +168,31 @@ public final class PostgresProjectStore implements AutoCloseable {
         return address;
     }
 
+    @Override
+    public String location() {
+        return address.toString();
+    }
+
+    /** The video's path as recorded when the project was made (on the machine that made it). */
+    @Override
+    public Optional<Path> videoPath() {
+        return video.path() == null ? Optional.empty() : Optional.of(Path.of(video.path()));
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of();
+    }
+
+    /**
+     * A folder on this machine for the flow cache and the checkpoint while a model uses it
+     * ({@link WorkFolders}); the checkpoint itself is kept in the database.
+     */
+    @Override
+    public Path workFolder() {
+        return workFolder;
+    }
+
     /** The database user this store works as: the author of what it stores. */
     public String user() {
         return user;
@@ -172,6 +215,31 @@ public final class PostgresProjectStore implements AutoCloseable {
     public ProjectRole role() {
         return role;
     }
+
+    /**
+     * Makes this store the project's one trainer until it is closed (a session advisory lock: a trainer whose
+     * process dies loses it with its connection), so that two trainers never choose samples at once.
+     *
+     * @throws DatabaseException when another trainer holds the project
+     */
+    public void holdTrainer() throws IOException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, TRAINER_LOCK);
+            lock.setInt(2, (int) id);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    throw new DatabaseException(address.toString(), "another trainer (frameloop serve) serves this "
+                            + "project now; a project has one trainer at a time");
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "become the project's trainer", e);
+        }
+    }
+
+    /** The first key of the trainer's advisory lock ("fl"); the second is the project's id. */
+    private static final int TRAINER_LOCK = 0x666c;
 
     /** Samples handed to this user one at a time, each for a limited time. */
     public SampleLeases leases() {
@@ -284,7 +352,8 @@ public final class PostgresProjectStore implements AutoCloseable {
     public List<LedgerEntry> ledgerEntries() throws IOException {
         List<LedgerEntry> entries = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT round, frame, region::text, clicks, seconds, "
-                + "annotator, at FROM frameloop.journal WHERE project_id = ? AND kind = 'sample' ORDER BY id")) {
+                + "coalesce(recorded_annotator, annotator), at FROM frameloop.journal WHERE project_id = ? "
+                + "AND kind = 'sample' ORDER BY id")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -333,7 +402,7 @@ public final class PostgresProjectStore implements AutoCloseable {
             List<Sample> labelled = entries.stream().filter(e -> e.round() == r.round()).map(LedgerEntry::sample).toList();
             withSamples.add(new RoundReport(r.round(), labelled, r.roundClicks(), r.totalClicks(), r.frameByFrameClicks(),
                     r.miou(), r.perClassIou(), r.estimatedQuality(), r.humanPixelShare(), r.candidateCount(),
-                    r.timings()));
+                    r.timings()).withWarnings(r.warnings()));
         }
         return withSamples;
     }
@@ -342,7 +411,8 @@ public final class PostgresProjectStore implements AutoCloseable {
      * Replaces every frame's automatic labels with those of {@code labels}, in one transaction: a reader sees
      * one round's labels or the next one's, never a mix. Owners only.
      */
-    public void writeAutoLabels(int round, LabelStore labels) throws IOException {
+    @Override
+    public void replaceAutoLabels(int round, LabelStore labels) throws IOException {
         try {
             SqlWork.inTransaction(connection, c -> {
                 try (PreparedStatement upsert = c.prepareStatement("INSERT INTO frameloop.auto_labels (project_id, frame, "
@@ -401,6 +471,351 @@ public final class PostgresProjectStore implements AutoCloseable {
             }
         }
         return store;
+    }
+
+    /** A frame's labels of {@code layer} ("human" or "auto"), checked; empty when the frame has none. */
+    Optional<LabelImage> layer(String layer, int frame) throws IOException {
+        String table = layer + "_labels";
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT png FROM frameloop." + table + " WHERE project_id = ? AND frame = ?")) {
+            query.setLong(1, id);
+            query.setInt(2, frame);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(decode(table, frame, row.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where(table), "read the labels of frame " + frame, e);
+        }
+    }
+
+    @Override
+    public ProjectLabels labels() {
+        return new ProjectLabels(this, new ProjectLabels.Layers() {
+            @Override
+            public Optional<LabelImage> read(String layer, int frame) throws IOException {
+                return layer(layer, frame);
+            }
+
+            @Override
+            public String place(String layer) {
+                return where(layer + "_labels") + " ";
+            }
+
+            @Override
+            public String frameName(int frame) {
+                return "frame " + frame;
+            }
+
+            @Override
+            public IOException refusal(String problem) {
+                return new DatabaseException(address.toString(), problem);
+            }
+        });
+    }
+
+    /**
+     * The session saved in the project: human and automatic labels, the labelled samples in the order they
+     * were stored, and where the loop continues.
+     */
+    @Override
+    public ProjectStore.Resumed resume(Video frames, FlowCache flow, LabelSequence groundTruth) throws IOException {
+        if (frames.frameCount() != video.frameCount() || frames.width() != video.width()
+                || frames.height() != video.height()) {
+            throw new DatabaseException(address.toString(), "the project was made for " + video.frameCount()
+                    + " frames of " + video.width() + "x" + video.height() + ", but " + frames.name() + " has "
+                    + frames.frameCount() + " of " + frames.width() + "x" + frames.height());
+        }
+        LabelStore labels = readLabels();
+        ClickLedger ledger = new ClickLedger();
+        ledgerEntries().forEach(ledger::append); // before anyone listens: these are stored already
+        VideoSession session = new VideoSession(frames, labelMap, labels, ledger, flow, groundTruth);
+        ProjectStore.Continuation next = continuation();
+        return new ProjectStore.Resumed(session, next.round(), next.pendingSamples());
+    }
+
+    /**
+     * Stores every sample the session's ledger receives, as this user's run chose and labelled it: the sample
+     * is taken ({@link SampleLeases#submitChosen}) and stored with the frame's human labels and its journal
+     * record in one transaction. A sample the team labelled already (the trainer's {@link TeamAnnotator}
+     * read it from here) is stored as it is.
+     */
+    @Override
+    public void attach(VideoSession session) {
+        SampleLeases leases = leases();
+        session.ledger().addListener(entry -> {
+            try {
+                if (leases.isLabelled(entry.round(), entry.sample())) {
+                    return;
+                }
+                leases.submitChosen(entry, session.labels().human(entry.sample().frameIndex()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the sample in " + address + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public void attach(AnnotationLoop loop) {
+        loop.addListener(new LoopListener() {
+            @Override
+            public void samplesChosen(int round, List<Sample> samples) {
+                try {
+                    journalChosen(round, samples);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void roundFinished(RoundReport report) {
+                try {
+                    journalRound(report);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Replaces the project's checkpoint by the files of {@link #modelFolder} and the note beside it, in one
+     * transaction. Owners only.
+     */
+    @Override
+    public void checkpointSaved() throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (Files.isDirectory(modelFolder())) {
+            try (Stream<Path> list = Files.list(modelFolder())) {
+                for (Path file : (Iterable<Path>) list::iterator) {
+                    if (Files.isRegularFile(file)) {
+                        files.put(file.getFileName().toString(), Files.readAllBytes(file));
+                    }
+                }
+            }
+        }
+        Path note = workFolder.resolve(CHECKPOINT_NOTE);
+        if (Files.isRegularFile(note)) {
+            files.put(NOTE_PREFIX + CHECKPOINT_NOTE, Files.readAllBytes(note));
+        }
+        replaceCheckpoint(files);
+    }
+
+    /** Replaces the project's checkpoint files (name to bytes) in one transaction. Owners only. */
+    void replaceCheckpoint(Map<String, byte[]> files) throws IOException {
+        try {
+            SqlWork.inTransaction(connection, c -> {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM frameloop.checkpoint_files WHERE project_id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO frameloop.checkpoint_files (project_id, file, bytes) VALUES (?, ?, ?)")) {
+                    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                        insert.setLong(1, id);
+                        insert.setString(2, file.getKey());
+                        insert.setBytes(3, file.getValue());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("checkpoint_files"), "store the model checkpoint", e);
+        }
+    }
+
+    /** The project's checkpoint files by name (the note's name starts with {@value #NOTE_PREFIX}). */
+    Map<String, byte[]> checkpointFiles() throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT file, bytes FROM frameloop.checkpoint_files WHERE project_id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    files.put(rows.getString(1), rows.getBytes(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("checkpoint_files"), "read the model checkpoint", e);
+        }
+        return files;
+    }
+
+    /** Replaces the local model folder and note by the checkpoint kept in the database (none: both removed). */
+    @Override
+    public void fetchCheckpoint() throws IOException {
+        Map<String, byte[]> files = checkpointFiles();
+        WorkFolders.deleteRecursively(modelFolder());
+        Files.deleteIfExists(workFolder.resolve(CHECKPOINT_NOTE));
+        Files.createDirectories(modelFolder());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = file.getKey().startsWith(NOTE_PREFIX)
+                    ? workFolder.resolve(file.getKey().substring(NOTE_PREFIX.length()))
+                    : modelFolder().resolve(file.getKey());
+            Files.write(target, file.getValue());
+        }
+    }
+
+    /** The checkpoint's note, kept beside the model's files. */
+    static final String CHECKPOINT_NOTE = ProjectStore.CHECKPOINT_NOTE;
+
+    /** Marks the note among the checkpoint's files (a model's own file never starts with it). */
+    static final String NOTE_PREFIX = "frameloop-note:";
+
+    /**
+     * Everything a copy carries ({@link ProjectContent}): the label PNGs as stored, and the journal's records
+     * in the order a folder's journal has them: imports and edits first (in the order stored), then round by
+     * round the chosen samples, the samples labelled (in the order stored) and the round's report.
+     */
+    @Override
+    public ProjectContent content() throws IOException {
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for all reads
+            try {
+                return SqlWork.inTransaction(connection, c -> contentOfSnapshot());
+            } finally {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "read the project", e);
+        }
+    }
+
+    private ProjectContent contentOfSnapshot() throws IOException {
+        List<JsonObject> journal = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT kind, frame, detail::text FROM "
+                + "frameloop.journal WHERE project_id = ? AND kind <> 'sample' ORDER BY id")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(1).equals("import")) {
+                        JsonObject detail = rows.getString(3) == null ? new JsonObject()
+                                : JsonParser.parseString(rows.getString(3)).getAsJsonObject();
+                        journal.add(JournalJson.importRecord(rows.getInt(2),
+                                detail.has("source") ? detail.get("source").getAsString() : "unknown",
+                                detail.has("pixels") ? detail.get("pixels").getAsInt() : 0));
+                    } else {
+                        journal.add(JournalJson.editRecord(rows.getInt(2)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("journal"), "read the journal", e);
+        }
+        Map<Integer, List<Sample>> chosen = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT round, frame, region::text FROM "
+                + "frameloop.samples WHERE project_id = ? ORDER BY round, ordinal")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    chosen.computeIfAbsent(rows.getInt(1), r -> new ArrayList<>())
+                            .add(sample(rows.getInt(2), rows.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("samples"), "read the chosen samples", e);
+        }
+        Map<Integer, List<LedgerEntry>> labelled = new TreeMap<>();
+        for (LedgerEntry entry : ledgerEntries()) {
+            labelled.computeIfAbsent(entry.round(), r -> new ArrayList<>()).add(entry);
+        }
+        Map<Integer, RoundReport> reports = new TreeMap<>();
+        for (RoundReport report : roundReports()) {
+            reports.put(report.round(), report);
+        }
+        java.util.SortedSet<Integer> rounds = new java.util.TreeSet<>(chosen.keySet());
+        rounds.addAll(labelled.keySet());
+        rounds.addAll(reports.keySet());
+        for (int round : rounds) {
+            if (chosen.containsKey(round)) {
+                journal.add(JournalJson.chosenRecord(round, chosen.get(round)));
+            }
+            labelled.getOrDefault(round, List.of()).forEach(entry -> journal.add(JournalJson.sampleRecord(entry)));
+            if (reports.containsKey(round)) {
+                journal.add(JournalJson.roundLine(reports.get(round)));
+            }
+        }
+        java.util.SortedMap<Integer, byte[]> human = pngs("human_labels");
+        java.util.SortedMap<Integer, byte[]> auto = pngs("auto_labels");
+        int autoRound = 0;
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT coalesce(max(round), 0) FROM frameloop.auto_labels WHERE project_id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                autoRound = row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where("auto_labels"), "read the automatic labels' round", e);
+        }
+        Map<String, byte[]> checkpoint = new TreeMap<>(checkpointFiles());
+        byte[] note = checkpoint.remove(NOTE_PREFIX + CHECKPOINT_NOTE);
+        return new ProjectContent(video, labelMap, settings(), journal, human, auto, autoRound, checkpoint, note);
+    }
+
+    /** Each frame's PNG of {@code table}, checked, as stored. */
+    private java.util.SortedMap<Integer, byte[]> pngs(String table) throws IOException {
+        java.util.SortedMap<Integer, byte[]> pngs = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT frame, png FROM frameloop." + table + " WHERE project_id = ? ORDER BY frame")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    decode(table, rows.getInt(1), rows.getBytes(2));
+                    pngs.put(rows.getInt(1), rows.getBytes(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(where(table), "read the labels", e);
+        }
+        return pngs;
+    }
+
+    /**
+     * Makes the project {@code address} names, owned by the connecting user, holding {@code content} exactly,
+     * in one transaction: it appears whole or not at all. Every record of the journal is stored as the
+     * connecting user's (row-level security allows nothing else); the annotator the record names is kept
+     * beside it ({@code recorded_annotator}), with its time, clicks and seconds.
+     *
+     * @throws DatabaseException when a project of that name exists, the user may not create projects, or the
+     *                           content cannot be stored (nothing of it is then)
+     */
+    public static void createCopy(ProjectAddress address, Credentials credentials, ProjectContent content)
+            throws IOException {
+        Connection connection = ProjectDatabase.connect(address, credentials);
+        try {
+            SqlWork.inTransaction(connection, c -> {
+                long project;
+                try (PreparedStatement create = c.prepareStatement(
+                        "SELECT frameloop.create_project(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                    VideoInfo video = content.video();
+                    create.setString(1, address.project());
+                    create.setString(2, video.name());
+                    create.setString(3, video.path());
+                    create.setInt(4, video.frameCount());
+                    create.setInt(5, video.width());
+                    create.setInt(6, video.height());
+                    create.setString(7, LabelMapJson.toJson(content.labelMap()));
+                    create.setString(8, content.settings().toString());
+                    try (ResultSet row = create.executeQuery()) {
+                        row.next();
+                        project = row.getLong(1);
+                    }
+                }
+                new ProjectCopyWriter(c, project, credentials.user(), content).write();
+                return null;
+            });
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new DatabaseException(address.toString(), "a project named '" + address.project()
+                        + "' exists already in " + address.server() + "; nothing was copied", e);
+            }
+            throw DatabaseException.of(address.toString(), "copy the project (nothing was copied)", e);
+        } finally {
+            ProjectDatabase.close(connection);
+        }
     }
 
     /**

@@ -113,10 +113,61 @@ public final class SampleLeases {
             return SqlWork.inTransaction(connection, c -> {
                 markLabelled(c, lease);
                 storeHumanLabels(c, lease.sample(), labels);
-                return journal(c, lease, clicks, seconds);
+                return journal(c, lease, clicks, seconds, null, null);
             });
         } catch (SQLException e) {
             throw DatabaseException.of(project.where("samples"), "store the labels of " + describe(lease), e);
+        }
+    }
+
+    /**
+     * Stores a sample this user's own loop chose and labelled (a run on a team project, whose annotator is the
+     * loop's, not a lease holder): takes that very sample of {@code entry}'s round, if nobody else holds it,
+     * and stores it as {@link #submit} does, all in one transaction. The entry's annotator is recorded beside
+     * this database user when they differ (the simulated annotator), and its time is kept.
+     *
+     * @param frameLabels the frame's human labels, of which the sample's region is stored
+     * @throws LeaseLostException when the sample is labelled already, held by someone else, or was never chosen
+     */
+    public LedgerEntry submitChosen(LedgerEntry entry, LabelImage frameLabels) throws IOException {
+        Sample sample = entry.sample();
+        String describe = "sample " + sample + " of round " + entry.round();
+        try {
+            return SqlWork.<LedgerEntry>inTransaction(connection, c -> {
+                Lease lease = take(c, entry.round(), sample);
+                if (lease == null) {
+                    throw new LeaseLostException(project.where("samples"), "cannot store " + describe + ": it is not "
+                            + "an open sample of that round that " + project.user() + " may take (labelled already, "
+                            + "held by someone else, or never chosen); nothing was stored");
+                }
+                markLabelled(c, lease);
+                storeHumanLabels(c, sample, frameLabels);
+                String recorded = entry.annotatorId() == null || entry.annotatorId().equals(project.user()) ? null
+                        : entry.annotatorId();
+                return journal(c, lease, entry.clicks(), entry.seconds(), recorded, Instant.ofEpochMilli(entry.timestampMillis()));
+            });
+        } catch (SQLException e) {
+            throw DatabaseException.of(project.where("samples"), "store " + describe, e);
+        }
+    }
+
+    /** Leases the first open, free sample of {@code round} equal to {@code sample}, or null when there is none. */
+    private Lease take(Connection c, int round, Sample sample) throws SQLException, IOException {
+        String sql = "UPDATE frameloop.samples SET leased_to = session_user, lease_until = now() + interval '1 minute' "
+                + "WHERE project_id = ? AND round = ? AND ordinal = (SELECT ordinal FROM frameloop.samples "
+                + "WHERE project_id = ? AND round = ? AND frame = ? AND region = ?::jsonb AND labelled_by IS NULL "
+                + "AND (leased_to IS NULL OR leased_to = session_user OR lease_until < now()) ORDER BY ordinal LIMIT 1 "
+                + "FOR UPDATE) RETURNING ordinal, lease_until";
+        try (PreparedStatement lease = c.prepareStatement(sql)) {
+            lease.setLong(1, project.id());
+            lease.setInt(2, round);
+            lease.setLong(3, project.id());
+            lease.setInt(4, round);
+            lease.setInt(5, sample.frameIndex());
+            lease.setString(6, GSON.toJson(JournalJson.describe(sample.region())));
+            try (ResultSet row = lease.executeQuery()) {
+                return row.next() ? new Lease(round, row.getInt(1), sample, row.getTimestamp(2).toInstant()) : null;
+            }
         }
     }
 
@@ -131,6 +182,22 @@ public final class SampleLeases {
             release.executeUpdate();
         } catch (SQLException e) {
             throw DatabaseException.of(project.where("samples"), "give back " + describe(lease), e);
+        }
+    }
+
+    /** Whether {@code sample}, chosen for {@code round}, is labelled. */
+    public boolean isLabelled(int round, Sample sample) throws IOException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM frameloop.samples WHERE project_id = ? "
+                + "AND round = ? AND frame = ? AND region = ?::jsonb AND labelled_by IS NOT NULL")) {
+            query.setLong(1, project.id());
+            query.setInt(2, round);
+            query.setInt(3, sample.frameIndex());
+            query.setString(4, GSON.toJson(JournalJson.describe(sample.region())));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(project.where("samples"), "read whether " + sample + " is labelled", e);
         }
     }
 
@@ -206,10 +273,16 @@ public final class SampleLeases {
         return new LabelImage(base.width(), base.height(), ids);
     }
 
-    private LedgerEntry journal(Connection c, Lease lease, int clicks, double seconds) throws SQLException {
+    /**
+     * @param recordedAnnotator who the client says labelled it when not this database user, or null
+     * @param at                when it was labelled, or null for now
+     */
+    private LedgerEntry journal(Connection c, Lease lease, int clicks, double seconds, String recordedAnnotator,
+            Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO frameloop.journal (project_id, kind, round, "
-                + "ordinal, frame, region, clicks, seconds) VALUES (?, 'sample', ?, ?, ?, ?::jsonb, ?, ?) "
-                + "RETURNING annotator, at")) {
+                + "ordinal, frame, region, clicks, seconds, recorded_annotator, at) "
+                + "VALUES (?, 'sample', ?, ?, ?, ?::jsonb, ?, ?, ?, coalesce(?, now())) "
+                + "RETURNING coalesce(recorded_annotator, annotator), at")) {
             insert.setLong(1, project.id());
             insert.setInt(2, lease.round());
             insert.setInt(3, lease.ordinal());
@@ -217,6 +290,8 @@ public final class SampleLeases {
             insert.setString(5, GSON.toJson(JournalJson.describe(lease.sample().region())));
             insert.setInt(6, clicks);
             insert.setDouble(7, seconds);
+            insert.setString(8, recordedAnnotator);
+            insert.setTimestamp(9, at == null ? null : java.sql.Timestamp.from(at));
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return new LedgerEntry(lease.round(), lease.sample(), clicks, seconds, row.getString(1),

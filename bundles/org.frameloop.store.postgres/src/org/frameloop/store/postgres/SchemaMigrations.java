@@ -27,7 +27,7 @@ import java.util.TreeMap;
 final class SchemaMigrations {
 
     /** Every migration, oldest first; the version is the number after V. */
-    static final List<String> FILES = List.of("V1__projects.sql");
+    static final List<String> FILES = List.of("V1__projects.sql", "V2__journal_copies.sql", "V3__notify.sql");
 
     /** The version this build's code reads and writes. */
     static final int CURRENT_VERSION = FILES.size();
