@@ -47,6 +47,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.editor.dialogs.InstallPluginsDialog;
 import org.frameloop.editor.dialogs.ShortcutsDialog;
 import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.handlers.RoundCompletion;
@@ -157,6 +158,7 @@ class MainWindowTest {
         ECommandService commands = workbench.getContext().get(ECommandService.class);
         ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
         check(!handlers.canExecute(export), "File > Export is disabled without a project");
+        openAndCloseInstallPlugins(handlers, commands);
 
         UiHeartbeat opening = new UiHeartbeat(display).start();
         Job open = ProjectOpening.open(display, workspace, folder);
@@ -342,6 +344,23 @@ class MainWindowTest {
         event.display = display;
         canvas.control().notifyListeners(SWT.MouseVerticalWheel, event);
         pumpUntil(() -> false, 50);
+    }
+
+    /**
+     * Help > Install Plugins... runs its handler in the workbench, which opens the dialog on this runtime's own
+     * installation; Enter closes it. (Installing and removing through it: InstallPluginsDialogTest.)
+     */
+    private void openAndCloseInstallPlugins(EHandlerService handlers, ECommandService commands) {
+        ParameterizedCommand install = commands.createCommand("org.frameloop.editor.command.installPlugins", null);
+        check(handlers.canExecute(install), "Help > Install Plugins... has a handler");
+        String[] shown = new String[1];
+        answerWhenShown(InstallPluginsDialog.TITLE, dialog -> {
+            shown[0] = collectText(dialog);
+            key(0, SWT.CR);
+        });
+        handlers.executeHandler(install); // returns when the dialog is closed
+        check(shown[0] != null && shown[0].contains("Plugins live in ") && shown[0].contains("installed-plugins"),
+                "Help > Install Plugins... opens the dialog on the running installation: " + shown[0]);
     }
 
     /** Runs {@code answer} inside the modal shell titled {@code title} once it opens (it has its own event loop). */

@@ -45,6 +45,8 @@ class PluginInstallerTest {
         assertEquals(List.of("org.example.balance"), installation.installed().stream().map(p -> p.symbolicName()).toList());
         assertTrue(Files.isRegularFile(installation.folder().resolve("org.example.balance_1.0.0.jar")));
         assertTrue(result.contributions().contains("selector 'test-balance' (Test selector)"), result.contributions().toString());
+        assertEquals(java.util.Map.of("org.example.balance", List.of("selector 'test-balance' (Test selector)")),
+                result.contributionsByBundle());
         assertTrue(Files.readString(installation.folder().resolve("bundles.info"))
                 .contains("org.example.balance,1.0.0,installed-plugins/org.example.balance_1.0.0.jar,4,false"));
         assertEquals(productList, Files.readString(productList(installation)), "the product's configuration is untouched");

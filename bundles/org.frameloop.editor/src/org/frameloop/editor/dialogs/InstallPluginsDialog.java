@@ -152,7 +152,8 @@ public class InstallPluginsDialog extends Dialog {
                 StringBuilder text = new StringBuilder();
                 result.installed().forEach(bundle -> {
                     text.append("Installed ").append(bundle).append(". ");
-                    announced.put(bundle.symbolicName(), result.contributions());
+                    announced.put(bundle.symbolicName(),
+                            result.contributionsByBundle().getOrDefault(bundle.symbolicName(), List.of()));
                 });
                 if (!result.contributions().isEmpty()) {
                     text.append("It contributes ").append(String.join(", ", result.contributions())).append(". ");
