@@ -100,7 +100,8 @@ class ProjectAddressOptionsTest {
                 "postgresql://olivia:s3cret@db.example/frameloop?project=street"));
         assertFalse(errors().contains("s3cret"), errors());
         assertEquals(0, run("serve", "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--poll-seconds"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--poll-seconds")
+                && out.toString(StandardCharsets.UTF_8).contains("--rounds N"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.image.LabelSequence;
@@ -17,6 +18,7 @@ import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
+import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.ContributionException;
@@ -60,7 +62,9 @@ final class ServeCommand implements CliCommand {
         Options options = new Options(name())
                 .option("project", "ADDRESS", "postgresql://HOST[:PORT]/DB?project=NAME (password from PGPASSWORD or ~/.pgpass)")
                 .option("poll-seconds", "N", "look for labelled samples at least this often, in case a notification "
-                        + "is missed (default 5)");
+                        + "is missed (default 5)")
+                .option("rounds", "N", "most rounds (default: as recorded in the project)")
+                .option("target", "MIOU", "stop at this mIoU (default: as recorded in the project)");
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         ConsoleProgress progress = new ConsoleProgress(out);
@@ -77,7 +81,7 @@ final class ServeCommand implements CliCommand {
         try {
             options.parse(arguments);
             if (options.has("help")) {
-                out.print(options.help("--project ADDRESS [--poll-seconds N]",
+                out.print(options.help("--project ADDRESS [--poll-seconds N] [--rounds N] [--target MIOU]",
                         "Serves a team's project: waits until the team has labelled every sample of the round (leases,\n"
                                 + "docs/team.md), fine-tunes, writes every frame's automatic labels and chooses the next\n"
                                 + "round's samples, until the project's target or round limit. The project must have been\n"
@@ -92,8 +96,11 @@ final class ServeCommand implements CliCommand {
             }
             options.existingProject("project", location);
             Duration poll = Duration.ofSeconds(options.getInt("poll-seconds", 5, 1));
+            UnaryOperator<LoopSettings> overrides = recorded -> recorded
+                    .withMaxRounds(options.getInt("rounds", recorded.maxRounds(), 0))
+                    .withTargetMiou(options.getDouble("target", recorded.targetMiou(), 0.01, 1.0));
             Runtime.getRuntime().addShutdownHook(stop);
-            return serve(location, poll, cancelled, progress, out);
+            return serve(location, poll, overrides, cancelled, progress, out);
         } catch (UsageException | ContributionException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
@@ -115,8 +122,8 @@ final class ServeCommand implements CliCommand {
         }
     }
 
-    private static int serve(String location, Duration poll, AtomicBoolean cancelled, ConsoleProgress progress,
-            PrintStream out) throws IOException, ContributionException {
+    private static int serve(String location, Duration poll, UnaryOperator<LoopSettings> overrides,
+            AtomicBoolean cancelled, ConsoleProgress progress, PrintStream out) throws IOException, ContributionException {
         PluginRegistry registry = PluginRegistry.ofPlatform();
         try (Project project = ProjectLocations.open(location, "cli serve")) {
             PostgresProjectStore team = (PostgresProjectStore) project; // an address opens a database project
@@ -130,8 +137,8 @@ final class ServeCommand implements CliCommand {
                 LabelSequence truth = groundTruth(settings, video, project.labelMap());
                 VideoSession session = RunAssembly.openProject(registry, project, video, plugins.flow(), truth);
                 TeamAnnotator annotators = new TeamAnnotator(team, poll, cancelled::get);
-                AnnotationLoop loop = run.journalTo(project, null).loop(session, LoopRunner.recordedSettings(settings),
-                        annotators);
+                AnnotationLoop loop = run.journalTo(project, null).loop(session,
+                        overrides.apply(LoopRunner.recordedSettings(settings)), annotators);
                 loop.addListener(annotators);
                 loop.addListener(new LoopListener() {
                     private boolean first = true;
