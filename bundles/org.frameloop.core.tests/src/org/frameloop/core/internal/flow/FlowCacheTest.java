@@ -1,4 +1,4 @@
-package org.frameloop.core.flow;
+package org.frameloop.core.internal.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
