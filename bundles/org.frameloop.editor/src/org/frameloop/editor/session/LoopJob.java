@@ -21,7 +21,8 @@ import org.frameloop.run.RunAssembly;
 /**
  * Runs the project's {@link AnnotationLoop} with the person as annotator, as one Eclipse job: predict,
  * choose samples, wait while the person labels them (the worker sleeps in {@link SampleQueue}), fine-tune
- * and predict when they finish the round, and so on. The run is assembled and journaled by
+ * and predict when they finish the round, and so on; while the model works, the person labels the extra
+ * samples it offers (the selector's next choice beyond the round), each journaled when finished. The run is assembled and journaled by
  * {@link RunAssembly}, as the command line's is: human labels are saved per sample, each round's chosen
  * samples and report are journaled, and automatic labels are written after each finished round (holding
  * the project's label-files rule, so an export never mixes two rounds). A cancelled job therefore leaves the
@@ -64,7 +65,10 @@ public final class LoopJob extends Job {
                 workspace.modelStarted(observed);
                 return observed;
             }).journalTo(project.store(), project.labelFilesRule());
-            AnnotationLoop loop = run.loop(project.session(), settings, new HumanAnnotator(workspace.queue()));
+            AnnotationLoop loop = run.loop(project.session(), settings,
+                    new HumanAnnotator(workspace.queue(), project.session()));
+            // never wait on the model: while it learns from a round, the person labels what it ranks next
+            loop.offerWhileAdapting(settings.samplesPerRound());
             loop.addListener(new LoopListener() {
                 @Override
                 public void samplesChosen(int round, List<Sample> samples) {
