@@ -355,4 +355,38 @@ class AnnotationLoopTest {
             throw new AssertionError(e);
         }
     }
+
+    /** A sample begun while the model worked comes first in the next round, and the selector fills the rest. */
+    @Test
+    void aSampleBegunWhileTheModelWorkedOpensTheNextRoundAndIsNotChosenTwice() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        List<List<Integer>> chosen = new java.util.ArrayList<>();
+        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
+            @Override
+            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
+                return truth.annotate(sample, video);
+            }
+
+            @Override
+            public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
+                return extra.samples().subList(1, 2); // the second offered, begun but not finished
+            }
+        };
+        AnnotationLoop loop = new AnnotationLoop(session, new CopyHumanModel(), WHOLE_FRAMES, MOST_UNCERTAIN, annotator,
+                CAR_PIXELS, LoopSettings.defaults().withSamplesPerRound(2).withMaxRounds(2).withAuditShare(0)
+                        .withTargetMiou(1.0)).offerWhileAdapting(2);
+        loop.addListener(new LoopListener() {
+            @Override
+            public void samplesChosen(int round, List<org.frameloop.core.sample.Sample> samples) {
+                chosen.add(samples.stream().map(s -> s.frameIndex()).toList());
+            }
+        });
+
+        loop.run(new NullProgressMonitor());
+
+        assertEquals(List.of(List.of(5, 4), List.of(2, 3)), chosen,
+                "round 1 offered 3 and 2; 2 was begun, so round 2 asks for it first and the selector adds 3");
+        assertEquals(4, session.ledger().entries().stream().map(e -> e.sample()).distinct().count());
+    }
 }

@@ -449,18 +449,10 @@ public final class AnnotationLoop {
     }
 
     private List<Sample> choose(Scores scores, int round) {
-        CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
-                scores.embedding, scores.embeddingDimension, scores.annotated)
-                .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
-        Random random = new Random(settings.seed() * 1_000_003L + round);
-        int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
-                ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
-                : settings.samplesPerRound();
-        int auditCount = auditsInRound(round, samplesPerRound);
         List<Sample> samples = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
         for (Sample started : carried) {
-            // started while the model worked: finished first, within this round's budget
+            // started while the model worked: finished first, within this round's budget, never picked twice
             int candidate = flagAnnotated(scores, started);
             if (candidate >= 0) {
                 taken.add(candidate);
@@ -469,6 +461,14 @@ public final class AnnotationLoop {
             samples.add(started);
         }
         carried = List.of();
+        CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
+                scores.embedding, scores.embeddingDimension, scores.annotated)
+                .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
+        Random random = new Random(settings.seed() * 1_000_003L + round);
+        int samplesPerRound = granularity instanceof RoundAwareGranularity adaptive
+                ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
+                : settings.samplesPerRound();
+        int auditCount = auditsInRound(round, samplesPerRound);
         int[] picked = samples.size() >= samplesPerRound ? new int[0]
                 : pick(pool, Math.max(1, samplesPerRound - auditCount - samples.size()), random, round);
         long estimatedClicks = 0;
@@ -492,7 +492,7 @@ public final class AnnotationLoop {
             }
         }
         samples.addAll(drawAudits(scores, round, auditCount, random, taken));
-        spare = extraSamples == 0 ? List.of() : spare(scores, pool, taken, round);
+        spare = extraSamples == 0 ? List.of() : spare(scores, taken, round);
         return samples;
     }
 
@@ -501,7 +501,7 @@ public final class AnnotationLoop {
      * beyond the budget. From its own random source, so the round's own choice is as without extras; a
      * selector that fails here only means no extras.
      */
-    private List<Sample> spare(Scores scores, CandidatePool chosenFrom, List<Integer> taken, int round) {
+    private List<Sample> spare(Scores scores, List<Integer> taken, int round) {
         boolean[] flagged = scores.annotated.clone();
         taken.forEach(c -> flagged[c] = true);
         CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,

@@ -83,6 +83,46 @@ class ModelWorkingTest {
         workspace.close();
     }
 
+    /**
+     * A reopened project's unfinished round is queued at once: the person labels its sample while the model is
+     * still being restored (its first fine-tuning held), and the loop takes that work when it gets there.
+     */
+    @Test
+    void aReopenedProjectsUnfinishedRoundCanBeLabelledBeforeTheModelIsRestored() throws Exception {
+        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
+                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
+                PluginChoice.of("polygon"), 1, 7);
+        Path folder = temp.resolve("project");
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
+        workspace.startLoop();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        label(workspace, DemoVideo.ROAD, 3);
+        workspace.finishRound();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        Sample pending = workspace.currentSample();
+        workspace.close();
+
+        workspace.open(ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
+        HeldModel.hold();
+        workspace.startLoop();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        assertEquals(pending, workspace.currentSample(), "the unfinished round's sample is back");
+        assertTrue(HeldModel.awaitFineTuning(), "the model is being restored");
+        label(workspace, DemoVideo.CAR, 4);
+        workspace.finishRound();
+        assertEquals(1, workspace.project().session().ledger().size(), "handed over when the loop gets there");
+
+        HeldModel.release();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 3);
+        List<LedgerEntry> entries = workspace.project().session().ledger().entries();
+        assertEquals(List.of(1, 2), entries.stream().map(LedgerEntry::round).toList());
+        assertEquals(pending, entries.get(1).sample());
+        assertEquals(4, entries.get(1).clicks(), "the clicks made before the loop got there count");
+        workspace.close();
+    }
+
     /** Fills the current sample with {@code classId}, charged {@code clicks}. */
     private static void label(AnnotationWorkspace workspace, int classId, int clicks) {
         Sample sample = workspace.currentSample();

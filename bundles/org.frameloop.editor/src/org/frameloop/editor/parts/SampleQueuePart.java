@@ -103,8 +103,8 @@ public class SampleQueuePart {
             TableItem item = table.getItem(i);
             Sample sample = entry.sample();
             item.setText(new String[] { Integer.toString(i + 1), Integer.toString(sample.frameIndex() + 1),
-                    describe(sample.region()), (entry.extra() ? "extra, " : "")
-                            + (i == current ? "current" : entry.done() ? "done" : "open"),
+                    describe(sample.region()), entry.extra() ? (entry.done() ? "extra, done" : i == current
+                            ? "extra, current" : "extra, open") : i == current ? "current" : entry.done() ? "done" : "open",
                     Integer.toString(entry.clicks()), String.format(Locale.ROOT, "%.0f", entry.seconds()) });
         }
         if (current >= 0) {

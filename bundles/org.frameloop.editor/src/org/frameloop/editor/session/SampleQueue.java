@@ -78,10 +78,15 @@ public final class SampleQueue {
 
     /**
      * A new round's samples; the first one becomes current. An extra sample begun while the model worked keeps
-     * its clicks and seconds.
+     * its clicks and seconds. The round already queued (a reopened project's unfinished round, queued before
+     * the loop got to it) stays as the person left it.
      */
     public void begin(int round, List<Sample> samples) {
         synchronized (this) {
+            if (round == this.round && !aborted && offerTaker == null && !entries.isEmpty()
+                    && entries.stream().map(e -> e.sample).toList().equals(samples)) {
+                return;
+            }
             this.round = round;
             entries.clear();
             for (Sample s : samples) {
