@@ -123,6 +123,68 @@ class AnnotationLoopTest {
         assertTrue(result.rounds().get(0).miou() < 1.0, "the untouched model is imperfect");
     }
 
+    /** What each {@code learn} call saw: labelled pixels given, and whether the video already held them. */
+    private static final class RecordingFusion implements org.frameloop.core.spi.LabelFusion {
+        final List<String> learnt = new java.util.ArrayList<>();
+
+        @Override
+        public void prepare(AnnotatedVideo video, IProgressMonitor monitor) {
+        }
+
+        @Override
+        public void learn(AnnotatedVideo video, int frameIndex, LabelImage human, FramePrediction model) {
+            long given = 0;
+            long alreadyHeld = 0;
+            byte[] held = video.humanLabels(frameIndex).ids();
+            for (int i = 0; i < human.ids().length; i++) {
+                if (human.ids()[i] != (byte) LabelImage.UNLABELED) {
+                    given++;
+                    alreadyHeld += held[i] != (byte) LabelImage.UNLABELED ? 1 : 0;
+                }
+            }
+            learnt.add(frameIndex + ":" + given + "/" + alreadyHeld);
+        }
+
+        @Override
+        public FramePrediction fuse(AnnotatedVideo video, int frameIndex, FramePrediction model) {
+            return model;
+        }
+    }
+
+    /**
+     * The IDE's person paints into the session's human layer before the loop hears of the sample; audits and
+     * the fusion must still judge the labels as new, exactly as for an annotator that only returns them.
+     */
+    @Test
+    void anAnnotatorThatPaintsIntoTheSessionIsAuditedAndLearntFromLikeOneThatReturnsItsLabels() {
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        org.frameloop.core.spi.Annotator painting = (sample, video) -> {
+            org.frameloop.core.spi.Annotator.Annotation answer = truth.annotate(sample, video);
+            VideoSession live = (VideoSession) video;
+            live.labels().putHuman(sample.frameIndex(), sample.region(), answer.labels());
+            return new org.frameloop.core.spi.Annotator.Annotation(live.humanLabels(sample.frameIndex()),
+                    answer.clicks(), answer.seconds(), "human");
+        };
+        LoopSettings settings = LoopSettings.defaults().withSamplesPerRound(2).withMaxRounds(2).withAuditShare(0.5);
+
+        RecordingFusion returnedFusion = new RecordingFusion();
+        LoopResult returned = new AnnotationLoop(VideoSession.start(VIDEO, MAP, null, TRUTH), new CopyHumanModel(),
+                WHOLE_FRAMES, MOST_UNCERTAIN, truth, CAR_PIXELS, settings).withFusion(returnedFusion)
+                .run(new NullProgressMonitor());
+        RecordingFusion paintedFusion = new RecordingFusion();
+        LoopResult painted = new AnnotationLoop(VideoSession.start(VIDEO, MAP, null, TRUTH), new CopyHumanModel(),
+                WHOLE_FRAMES, MOST_UNCERTAIN, painting, CAR_PIXELS, settings).withFusion(paintedFusion)
+                .run(new NullProgressMonitor());
+
+        assertTrue(returned.last().estimate().auditedSamples() > 0, "the settings audit one sample in two");
+        assertEquals(returned.last().estimate().auditedSamples(), painted.last().estimate().auditedSamples());
+        assertEquals(returned.last().estimate().miou(), painted.last().estimate().miou(), 1e-12);
+        assertEquals(4, returnedFusion.learnt.size());
+        assertEquals(returnedFusion.learnt, paintedFusion.learnt);
+        assertTrue(paintedFusion.learnt.stream().allMatch(call -> call.endsWith("/0") && !call.contains(":0/")),
+                "every sample's pixels reach the fusion as new: " + paintedFusion.learnt);
+    }
+
     @Test
     void ledgerTotalsEqualTheSumOfSampleCostsAndSamplesAreNeverProposedTwice() {
         VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);

@@ -68,6 +68,8 @@ public final class AnnotationLoop {
     /** Samples chosen, drawn or labelled while the model worked: never offered again (written from two threads). */
     private final Set<Sample> proposed = ConcurrentHashMap.newKeySet();
     private final Set<Sample> audits = new HashSet<>();
+    /** Human labels of the current round's frames as they were when its samples were chosen (null: none). */
+    private final java.util.Map<Integer, LabelImage> humanBefore = new java.util.HashMap<>();
     private boolean modelUpToDate;
     private QualityEstimator estimator;
     private final List<RoundReport> reports = new ArrayList<>();
@@ -239,6 +241,7 @@ public final class AnnotationLoop {
                 return new LoopResult(reports, LoopResult.StopReason.NOTHING_LEFT);
             }
             int thisRound = round;
+            rememberHumanLabelsBefore(chosen);
             listeners.forEach(l -> l.samplesChosen(thisRound, chosen));
 
             started = System.nanoTime();
@@ -700,6 +703,22 @@ public final class AnnotationLoop {
         return pendingSamples;
     }
 
+    /**
+     * Keeps each chosen sample's frame's human labels as they are before anyone labels the sample. A person
+     * in the IDE paints straight into the session's human layer (views and undo see it at once), so when
+     * {@link Annotator#annotate} returns, that layer already holds the answer: judged against it, an audit
+     * would find nothing new to score and the fusion nothing to learn from.
+     */
+    private void rememberHumanLabelsBefore(List<Sample> samples) {
+        humanBefore.clear();
+        for (Sample sample : samples) {
+            int frame = sample.frameIndex();
+            if (!humanBefore.containsKey(frame)) {
+                humanBefore.put(frame, session.labels().hasHuman(frame) ? session.labels().human(frame) : null);
+            }
+        }
+    }
+
     private long annotate(int round, List<Sample> samples, SubMonitor monitor) {
         monitor.setWorkRemaining(samples.size());
         long clicks = 0;
@@ -708,18 +727,19 @@ public final class AnnotationLoop {
             monitor.checkCanceled();
             Annotation annotation = annotator.annotate(sample, session);
             int frame = sample.frameIndex();
+            int[] pixels = sample.region().pixelIndices(session.width());
+            LabelImage before = humanBefore.containsKey(frame) ? humanBefore.get(frame)
+                    : session.labels().hasHuman(frame) ? session.labels().human(frame) : null;
             // scored before the labels are used: what the person saw against what the person gave
-            estimator.observeSample(round, frame, sample.region().pixelIndices(session.width()),
-                    session.labels().auto(frame), annotation.labels(),
-                    session.labels().hasHuman(frame) ? session.labels().human(frame) : null, audits.contains(sample),
-                    annotation.clicks());
+            estimator.observeSample(round, frame, pixels, session.labels().auto(frame), annotation.labels(), before,
+                    audits.contains(sample), annotation.clicks());
             if (fusion != null) {
                 // the model's view of the frame as it was before this round's labels: each sample tests it
-                FramePrediction before = modelBeforeLabels.computeIfAbsent(sample.frameIndex(),
-                        f -> model.predict(session, f));
-                fusion.learn(session, sample.frameIndex(), annotation.labels(), before);
+                FramePrediction modelBefore = modelBeforeLabels.computeIfAbsent(frame, f -> model.predict(session, f));
+                fusion.learn(new HumanLabelsAsBefore(session, frame, before), frame,
+                        withinRegion(annotation.labels(), pixels), modelBefore);
             }
-            session.labels().putHuman(sample.frameIndex(), sample.region(), annotation.labels());
+            session.labels().putHuman(frame, sample.region(), annotation.labels());
             session.ledger().append(new LedgerEntry(round, sample, annotation.clicks(), annotation.seconds(),
                     annotation.annotatorId(), System.currentTimeMillis()));
             clicks += annotation.clicks();
@@ -727,6 +747,17 @@ public final class AnnotationLoop {
             monitor.worked(1);
         }
         return clicks;
+    }
+
+    /** The sample's own pixels of {@code labels}, unlabelled elsewhere: the evidence one sample gives. */
+    private static LabelImage withinRegion(LabelImage labels, int[] pixels) {
+        LabelImage only = LabelImage.unlabeled(labels.width(), labels.height());
+        byte[] from = labels.ids();
+        byte[] to = only.ids();
+        for (int pixel : pixels) {
+            to[pixel] = from[pixel];
+        }
+        return only;
     }
 
     /** @param timings the round's steps so far; evaluation, timed from {@code evaluationStarted}, is added here */
