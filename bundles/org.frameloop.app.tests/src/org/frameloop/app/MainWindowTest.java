@@ -47,6 +47,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.editor.dialogs.InstallPluginsDialog;
 import org.frameloop.editor.dialogs.ShortcutsDialog;
 import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.handlers.RoundCompletion;
@@ -157,6 +158,7 @@ class MainWindowTest {
         ECommandService commands = workbench.getContext().get(ECommandService.class);
         ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
         check(!handlers.canExecute(export), "File > Export is disabled without a project");
+        openAndCloseInstallPlugins(handlers, commands);
 
         UiHeartbeat opening = new UiHeartbeat(display).start();
         Job open = ProjectOpening.open(display, workspace, folder);
@@ -237,7 +239,83 @@ class MainWindowTest {
         reopenAndContinue(workbench, workspace, folder, frame);
         navigateWithTheKeyboard(workbench, window, workspace, editorPart, folder.getParent());
         createADatasetSequenceProjectWithTheWizard(handlers, commands, workspace, folder.getParent());
+        keepWorkingWhileTheModelLearns(workbench, window, workspace, editorPart, folder.getParent());
         workspace.close();
+    }
+
+    /**
+     * Never wait on the model: after Finish round, while the model (held on a latch) fine-tunes, the Samples
+     * view says so and offers the sample it ranks next; A and Tab label it and hand it over, and it is
+     * journaled before the model is done; round 1 counts both samples' clicks once.
+     */
+    private void keepWorkingWhileTheModelLearns(E4Workbench workbench, Shell window, AnnotationWorkspace workspace,
+            MPart editorPart, Path temp) throws Exception {
+        Path video = DemoVideo.write(temp.resolve("held-video"), 6, WIDTH, HEIGHT);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
+                new PluginChoice("rect", java.util.Map.of("sizePx", "30")), PluginChoice.of("uncertainty"),
+                PluginChoice.of("none"), PluginChoice.of("polygon"), 1, 1);
+        Path folder = temp.resolve("held-project");
+        ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()).close();
+        ProjectOpening.open(display, workspace, folder);
+        check(pumpUntil(() -> workspace.hasProject() && workspace.project().folder().equals(folder), 30_000),
+                "the held model's project opens");
+        if (!workspace.hasProject() || !workspace.project().folder().equals(folder)) {
+            return;
+        }
+        AnnotationProject project = workspace.project();
+        EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
+        MPart samplesPart = parts.showPart("org.frameloop.editor.part.sampleQueue", EPartService.PartState.VISIBLE);
+        Label heading = find((Composite) samplesPart.getWidget(), Label.class);
+        Table samples = find((Composite) samplesPart.getWidget(), Table.class);
+        Canvas canvas = ((VideoEditorPart) editorPart.getObject()).canvasAccess().control();
+        HeldModel.hold();
+        try {
+            workspace.startLoop();
+            check(pumpUntil(workspace.queue()::awaitingAnnotation, 60_000), "round 1 asks for a sample: "
+                    + workspace.loopJob().getResult());
+            if (!workspace.queue().awaitingAnnotation()) {
+                return;
+            }
+            window.forceActive();
+            parts.activate(editorPart);
+            canvas.setFocus();
+            check(pumpUntil(() -> display.getFocusControl() == canvas, 5_000), "the video canvas has the focus");
+            key(0, 'a');
+            check(pumpUntil(() -> workspace.incompleteSamples().isEmpty(), 5_000), "A labels the sample in full");
+            key(SWT.CTRL, SWT.CR);
+            check(pumpUntil(() -> workspace.queue().offering() && HeldModel.fineTuning(), 30_000),
+                    "after Finish round the model fine-tunes and extra samples are offered");
+            check(pumpUntil(() -> heading.getText().startsWith("The model is learning from round 1"), 5_000),
+                    "the Samples view says the model is learning: " + heading.getText());
+            check(pumpUntil(() -> workspace.progress().text().contains("Fine-tuning"), 5_000),
+                    "the progress names the phase: " + workspace.progress().text());
+            if (!workspace.queue().offering()) {
+                return;
+            }
+            int frame = workspace.currentSample().frameIndex();
+            check(pumpUntil(() -> workspace.frame() == frame, 5_000), "the editor shows the extra sample");
+            canvas.setFocus();
+            pumpUntil(() -> display.getFocusControl() == canvas, 5_000);
+            key(0, 'a');
+            specialKey(0, SWT.TAB, '\t');
+            check(pumpUntil(() -> project.session().ledger().size() == 2, 5_000),
+                    "Tab hands the labelled extra sample to the loop");
+            check(workspace.queue().offering() && !HeldModel.released(), "while the model still works");
+            try (org.frameloop.io.ProjectStore saved = org.frameloop.io.ProjectStore.openReadOnly(folder)) {
+                check(saved.ledgerEntries().size() == 2, "the extra sample is journaled at once");
+            }
+            check(pumpUntil(() -> samples.getItemCount() > 0 && samples.getItem(0).getText(3).equals("extra, done"),
+                    5_000), "the Samples view marks it done");
+        } finally {
+            HeldModel.release();
+        }
+        check(pumpUntil(() -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2, 60_000),
+                "round 2 asks for samples once the model is done");
+        check(workspace.rounds().stream().anyMatch(r -> r.round() == 1 && r.samples().size() == 2
+                && r.roundClicks() == 2), "round 1 has both samples, one click each: " + workspace.rounds());
+        check(project.session().ledger().totalClicks() == 2, "clicks counted once");
+        System.out.printf("while the model worked: %d sample(s) labelled, journaled and counted in round 1%n",
+                project.session().ledger().size() - 1);
     }
 
     /**
@@ -342,6 +420,23 @@ class MainWindowTest {
         event.display = display;
         canvas.control().notifyListeners(SWT.MouseVerticalWheel, event);
         pumpUntil(() -> false, 50);
+    }
+
+    /**
+     * Help > Install Plugins... runs its handler in the workbench, which opens the dialog on this runtime's own
+     * installation; Enter closes it. (Installing and removing through it: InstallPluginsDialogTest.)
+     */
+    private void openAndCloseInstallPlugins(EHandlerService handlers, ECommandService commands) {
+        ParameterizedCommand install = commands.createCommand("org.frameloop.editor.command.installPlugins", null);
+        check(handlers.canExecute(install), "Help > Install Plugins... has a handler");
+        String[] shown = new String[1];
+        answerWhenShown(InstallPluginsDialog.TITLE, dialog -> {
+            shown[0] = collectText(dialog);
+            key(0, SWT.CR);
+        });
+        handlers.executeHandler(install); // returns when the dialog is closed
+        check(shown[0] != null && shown[0].contains("Plugins live in ") && shown[0].contains("installed-plugins"),
+                "Help > Install Plugins... opens the dialog on the running installation: " + shown[0]);
     }
 
     /** Runs {@code answer} inside the modal shell titled {@code title} once it opens (it has its own event loop). */

@@ -7,15 +7,15 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.spi.ClickCostModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

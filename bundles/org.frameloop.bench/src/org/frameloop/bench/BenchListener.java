@@ -1,6 +1,6 @@
 package org.frameloop.bench;
 
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 
 /** Follows a bench run for progress lines. Called on the bench's thread. */
 public interface BenchListener {

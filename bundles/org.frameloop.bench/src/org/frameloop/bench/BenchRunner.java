@@ -14,7 +14,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.bench.internal.CellRunner;
 import org.frameloop.bench.internal.CellStore;
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;

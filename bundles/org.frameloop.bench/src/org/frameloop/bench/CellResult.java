@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 
 /**
  * The finished measurement of one method on one video, as stored in its folder's {@code result.json}.

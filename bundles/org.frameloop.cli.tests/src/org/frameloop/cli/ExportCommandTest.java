@@ -121,6 +121,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExporterThatThrowsFailsThatExportAloneNamingItsIdAndBundleAndTheProjectIsUnchanged() throws Exception {
+        Path folder = project();
+        FolderSnapshot before = FolderSnapshot.of(folder);
+
+        assertEquals(1, run("export", "--project", folder.toString(), "--format", "test-throwing-exporter", "--out",
+                temp.resolve("broken").toString()), errors());
+
+        assertTrue(errors().contains("frameloop export: exporter 'test-throwing-exporter' from org.frameloop.cli failed "
+                + "in export: IllegalStateException: deliberately broken"), errors());
+        assertTrue(errors().contains("The project is unchanged"), errors());
+        assertEquals(before, FolderSnapshot.of(folder), "the project's files, lock released");
+
+        err.reset();
+        Path target = temp.resolve("masks");
+        assertEquals(0, run("export", "--project", folder.toString(), "--format", "png-masks", "--out",
+                target.toString()), "another format exports the same project: " + errors());
+        assertTrue(Files.exists(target.resolve("000002.png")));
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorListingTheInstalledOnes() throws Exception {
         assertEquals(2, run("export", "--project", project().toString(), "--format", "tiff", "--out", "x"));
 

@@ -33,6 +33,29 @@ class FrameloopApplicationTest {
     }
 
     @Test
+    void runDemoAndBenchHelpListTheInstalledContributionsWithTheirBundlesAndDeclaredParameters() {
+        for (String command : List.of("run", "demo", "bench")) {
+            out.reset();
+            assertEquals(0, run(command, "--help"), command);
+            String help = out();
+            assertTrue(help.contains("installed contributions (from the extension registry"), command + ": " + help);
+            assertTrue(help.matches("(?s).*\n    coverage +\\S.*\\[org\\.frameloop\\.select\\]\n.*"), command + ": " + help);
+            assertTrue(help.contains("      sizePx=(integer, default 16, at least 2)  Side of a tile in pixels"),
+                    command + ": " + help);
+            assertTrue(help.contains("Segmentation models (--model ID"), command + ": " + help);
+        }
+    }
+
+    @Test
+    void exportHelpListsEveryExporterOfTheRegistryIncludingTheOneThisTestFragmentContributes() {
+        assertEquals(0, run("export", "--help"));
+
+        assertTrue(out().contains("Label exporters (--format ID, --format-param K=V):"), out());
+        assertTrue(out().matches("(?s).*\n    test-throwing-exporter +Throws when exporting \\(test\\)  "
+                + "\\[org\\.frameloop\\.cli\\]\n.*"), out());
+    }
+
+    @Test
     void anUnknownCommandIsAOneLineUsageErrorWithExitCodeTwo() {
         assertEquals(2, run("frobnicate"));
         String message = err.toString(StandardCharsets.UTF_8);

@@ -21,14 +21,14 @@ import org.frameloop.bench.BenchVideo;
 import org.frameloop.bench.CellResult;
 import org.frameloop.bench.GranularityOption;
 import org.frameloop.bench.Machine;
-import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.bench.VideoSuite;
 import org.frameloop.bench.report.BenchOutputs;
 import org.frameloop.bench.report.SummaryTable;
-import org.frameloop.core.loop.RoundReport;
-import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.run.DefaultPlugins;
 
 /**
@@ -104,7 +104,14 @@ final class BenchCommand implements CliCommand {
                                 + "manual, uniform keyframes + flow propagation, the model with no annotation), on each\n"
                                 + "video with the simulated annotator. One run per method goes to the highest target or\n"
                                 + "the cap; clicks to each target are read off its curve. Runs are resumable and can be\n"
-                                + "shared by several processes on the same --out."));
+                                + "shared by several processes on the same --out.")
+                        + new ContributionHelp().role(ExtensionPoint.GRANULARITIES, "--granularities ID...")
+                                .role(ExtensionPoint.SELECTORS, "--selectors ID...")
+                                .role(ExtensionPoint.FUSIONS, "--fusions ID...")
+                                .role(ExtensionPoint.MODELS, "--model ID, --model-param K=V")
+                                .role(ExtensionPoint.FLOWS, "--flow ID, --flow-param K=V")
+                                .role(ExtensionPoint.CLICK_COSTS, "--click-cost ID, --click-cost-param K=V")
+                                .describe(PluginRegistry.ofPlatform()));
                 return 0;
             }
             return bench(options, String.join(" ", arguments), out, err);

@@ -46,7 +46,8 @@ final class DemoCommand implements CliCommand {
                 out.print(options.help("[options]",
                         "Generates a seeded synthetic driving video (frames + exact ground truth) into OUT/video and runs\n"
                                 + "the annotation loop on it with the simulated annotator until the target mIoU or a cap,\n"
-                                + "printing a table per round and writing OUT/project and OUT/report.html."));
+                                + "printing a table per round and writing OUT/project and OUT/report.html.")
+                        + ContributionHelp.ofOneRun().describe(PluginRegistry.ofPlatform()));
                 return 0;
             }
             int frames = options.getInt("frames", 120, 2);

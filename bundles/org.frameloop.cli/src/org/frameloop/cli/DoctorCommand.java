@@ -12,7 +12,6 @@ import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.RuntimeCheck;
 import org.frameloop.install.InstallException;
 import org.frameloop.install.InstalledPlugin;
-import org.frameloop.install.Installation;
 
 /**
  * {@code ./frameloop doctor}: what this installation runs on and whether every plugin loads. Each
@@ -94,7 +93,7 @@ final class DoctorCommand implements CliCommand {
     private static int installedPlugins(PrintStream out) {
         List<InstalledPlugin> plugins;
         try {
-            plugins = new Installation(PluginsCommand.installArea()).installed();
+            plugins = PluginsCommand.runningInstallation().installed();
         } catch (InstallException | IllegalStateException e) {
             out.println("Installed plugins: cannot read them: " + e.getMessage());
             return 1;

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginFailure;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.LabelExporter;
 import org.frameloop.io.Project;
@@ -43,8 +44,9 @@ final class ExportCommand implements CliCommand {
                         "Writes every frame's labels (human where a person labelled, the model's elsewhere) in a\n"
                                 + "standard format. A frame without the model's labels (and not labelled by hand\n"
                                 + "everywhere) stops the export, naming the frames: nothing is exported blank.\n"
-                                + "Formats are plugins (org.frameloop.core.formats):\n"
-                                + describe(registry)));
+                                + "Formats are plugins (org.frameloop.core.formats).")
+                        + new ContributionHelp().role(ExtensionPoint.EXPORTERS, "--format ID, --format-param K=V")
+                                .describe(registry));
                 return 0;
             }
             String location = options.existingProject("project", options.require("project"));
@@ -52,7 +54,8 @@ final class ExportCommand implements CliCommand {
             Path given = Path.of(options.require("out"));
             Contribution<LabelExporter> contribution = registry.find(ExtensionPoint.EXPORTERS, formatId)
                     .orElseThrow(() -> new UsageException("no exporter '" + formatId + "'; installed: " + ids(registry)));
-            LabelExporter exporter = contribution.create(options.keyValues("format-param"));
+            // guarded: an exporter that throws is named by id and bundle, and fails this export only
+            LabelExporter exporter = contribution.createGuarded(options.keyValues("format-param"));
             // held for the export: no writer changes labels while they are read
             try (Project project = ProjectLocations.open(location, "cli export")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
@@ -73,6 +76,14 @@ final class ExportCommand implements CliCommand {
         } catch (ContributionException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
+        } catch (PluginFailure e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                err.println("frameloop " + name() + ": " + FileErrors.describe(io));
+            } else {
+                err.println("frameloop " + name() + ": " + e.getMessage());
+                err.println("The project is unchanged; --out may hold part of the export.");
+            }
+            return 1;
         } catch (OperationCanceledException e) {
             err.println("frameloop " + name() + ": cancelled; files already written are complete, the rest are missing");
             return 1;
@@ -84,13 +95,5 @@ final class ExportCommand implements CliCommand {
 
     private static String ids(PluginRegistry registry) {
         return registry.contributions(ExtensionPoint.EXPORTERS).stream().map(Contribution::id).toList().toString();
-    }
-
-    private static String describe(PluginRegistry registry) {
-        StringBuilder text = new StringBuilder();
-        for (Contribution<LabelExporter> c : registry.contributions(ExtensionPoint.EXPORTERS)) {
-            text.append(String.format("  %-12s %s%n", c.id(), c.name()));
-        }
-        return text.toString();
     }
 }

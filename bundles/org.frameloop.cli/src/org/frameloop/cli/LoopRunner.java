@@ -9,20 +9,20 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.Project;
 import org.frameloop.io.ProjectStore;
@@ -43,15 +43,16 @@ import com.google.gson.JsonObject;
 final class LoopRunner {
 
     static void declarePluginOptions(Options options) {
-        options.option("model", "ID", "segmentation model: unet (default when installed), propagation, or torchscript:PATH for your own TorchScript module")
+        // the installed ids and their parameters are listed below the options, from the registry (ContributionHelp)
+        options.option("model", "ID", "segmentation model (default " + DefaultPlugins.NETWORK_MODEL + " when installed), "
+                + "or torchscript:PATH for your own TorchScript module")
                 .repeatable("model-param", "K=V", "a parameter of the model")
-                .option("granularity", "ID", "sample granularity: frame, rect, superpixel, ... (default " + DefaultPlugins.GRANULARITY + ")")
+                .option("granularity", "ID", "sample granularity (default " + DefaultPlugins.GRANULARITY + ")")
                 .repeatable("granularity-param", "K=V", "a parameter of the granularity, e.g. sizePx=16")
-                .option("fusion", "ID", "how human labels carried along the flow combine with the model's: evidence (default, "
-                        + "except with the propagation model), or none for the model alone")
+                .option("fusion", "ID", "how human labels carried along the flow combine with the model's (default: the installed "
+                        + "fusion, except with the propagation model), or none for the model alone")
                 .repeatable("fusion-param", "K=V", "a parameter of the fusion")
-                .option("selector", "ID", "sample selector: coverage, hybrid, uncertainty, random, uniform-keyframes, ... (default "
-                        + DefaultPlugins.SELECTOR + ")")
+                .option("selector", "ID", "sample selector (default " + DefaultPlugins.SELECTOR + ")")
                 .repeatable("selector-param", "K=V", "a parameter of the selector")
                 .option("flow", "ID", "optical flow provider (default " + DefaultPlugins.FLOW + "; 'none' for no flow)")
                 .repeatable("flow-param", "K=V", "a parameter of the flow provider")

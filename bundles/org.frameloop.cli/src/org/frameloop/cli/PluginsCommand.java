@@ -1,22 +1,18 @@
 package org.frameloop.cli;
 
 import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.osgi.service.datalocation.Location;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.install.InstallException;
 import org.frameloop.install.InstalledPlugin;
 import org.frameloop.install.Installation;
 import org.frameloop.install.PluginInstaller;
 import org.frameloop.install.PluginSource;
-import org.osgi.framework.Bundle;
+import org.frameloop.install.PluginState;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -37,7 +33,7 @@ final class PluginsCommand implements CliCommand {
     private final Supplier<Installation> installation;
 
     PluginsCommand() {
-        this(() -> new Installation(installArea()));
+        this(PluginsCommand::runningInstallation);
     }
 
     /** For tests: another installation than the running one. */
@@ -106,13 +102,10 @@ final class PluginsCommand implements CliCommand {
         int notLoaded = 0;
         PluginRegistry registry = PluginRegistry.ofPlatform();
         for (InstalledPlugin plugin : plugins) {
-            Bundle bundle = Platform.getBundle(plugin.symbolicName());
-            boolean loaded = bundle != null
-                    && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0;
-            notLoaded += loaded ? 0 : 1;
-            out.printf("  %-6s %s %s  (%s)%n", loaded ? "[ok]" : "[FAIL]", plugin.symbolicName(), plugin.version(),
-                    loaded ? "loaded" : bundle == null ? "not in this run: it loads from the next start"
-                            : "installed but not resolved: a bundle it requires is missing");
+            PluginState state = PluginState.of(plugin, context());
+            notLoaded += state == PluginState.LOADED ? 0 : 1;
+            out.printf("  %-6s %s %s  (%s)%n", state == PluginState.LOADED ? "[ok]" : "[FAIL]", plugin.symbolicName(),
+                    plugin.version(), state.description());
             PluginInstaller.contributionsOf(registry, Set.of(plugin.symbolicName()))
                     .forEach(c -> out.println("           " + c));
         }
@@ -151,16 +144,11 @@ final class PluginsCommand implements CliCommand {
     }
 
     /** The installation this framework was started from ({@code -install}, the product folder). */
-    static Path installArea() {
-        Location location = Platform.getInstallLocation();
-        URL url = location == null ? null : location.getURL();
-        if (url == null) {
-            throw new IllegalStateException("this runtime has no install location; start it with ./frameloop");
-        }
+    static Installation runningInstallation() {
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Path.of(url.getPath());
+            return Installation.ofRunningFramework(context());
+        } catch (InstallException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.frameloop.model.djl.Pretrainer;
+import org.frameloop.model.djl.pretraining.UNetPretraining;
 import org.frameloop.synth.SyntheticVideo;
 import org.frameloop.synth.SyntheticVideoSpec;
 import org.frameloop.synth.SyntheticVideoWriter;
@@ -34,7 +34,7 @@ final class PretrainCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        Pretrainer.Options defaults = Pretrainer.Options.defaults();
+        UNetPretraining.Settings defaults = UNetPretraining.Settings.defaults();
         Options options = new Options(name())
                 .repeatable("data", "DIR", "training folder: frames + gt/ + labelmap.json, or CamVid images/ + labels/")
                 .option("synthetic", "N", "generate N source-style synthetic videos into OUT/data and train on them")
@@ -68,15 +68,14 @@ final class PretrainCommand implements CliCommand {
                 throw new UsageException("give training data with --data DIR or --synthetic N");
             }
             int[] crop = parseCrop(options.get("crop", defaults.cropWidthPx() + "x" + defaults.cropHeightPx()));
-            Pretrainer.Options settings = new Pretrainer.Options(options.getInt("steps", defaults.steps(), 1),
+            UNetPretraining.Settings settings = new UNetPretraining.Settings(options.getInt("steps", defaults.steps(), 1),
                     options.getInt("batch", defaults.batchSize(), 1), crop[0], crop[1],
                     options.getDouble("lr", defaults.learningRate(), 1e-7, 1),
                     options.getLong("seed", defaults.seed()),
-                    options.getInt("checkpoint-every", defaults.checkpointEverySteps(), 1), defaults.baseChannels(),
-                    defaults.augmentation());
+                    options.getInt("checkpoint-every", defaults.checkpointEverySteps(), 1));
             ConsoleProgress progress = new ConsoleProgress(out);
             long started = System.nanoTime();
-            Pretrainer.Result result = new Pretrainer(settings).train(data, outFolder, progress);
+            UNetPretraining.Result result = UNetPretraining.train(settings, data, outFolder, progress);
             progress.breakLine();
             out.println(String.format(Locale.ROOT, "%s %d steps in %.1f min; mean loss of the last steps %.4f",
                     result.resumed() ? "Resumed and finished:" : "Finished:", result.steps(),

@@ -1,28 +1,64 @@
 package org.frameloop.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.loop.LoopSettings;
+import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.spi.Annotator;
+import org.frameloop.core.spi.ClickCostModel;
+import org.frameloop.core.video.Video;
+import org.frameloop.io.JournalRepair;
 import org.frameloop.io.ProjectLock;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.io.video.VideoFiles;
+import org.frameloop.run.DefaultPlugins;
 import org.frameloop.run.ProjectCopy;
 import org.frameloop.run.ProjectLocations;
+import org.frameloop.run.RunAssembly;
+import org.frameloop.run.RunPlugins;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 
 /**
- * {@code ./frameloop project check --project DIR}: reads a project without taking it (a run or the IDE may
- * hold it) and reports what a resume or an export would refuse: a journal that disagrees with the human
- * label files, frames without labels to export. Exit 0 when nothing is wrong, 1 otherwise.
+ * {@code ./frameloop project check|repair --project DIR}. {@code check} reads a project without taking it (a
+ * run or the IDE may hold it) and reports what a resume or an export would refuse: a journal that disagrees
+ * with the human label files, frames without labels to export. {@code repair} rebuilds what can be rebuilt:
+ * the journal from the label files ({@link JournalRepair}; only when the person confirms, since its clicks are
+ * estimated) and the automatic labels of every frame from the project's model (derived data, no question).
+ * Both exit 0 when nothing is (left) wrong, 1 otherwise.
  * <p>
  * {@code ./frameloop project copy FROM TO}: copies a project between a folder and a PostgreSQL server
  * ({@link ProjectCopy}); exit 0 when the copy is complete, 1 when nothing was copied.
  */
 final class ProjectCommand implements CliCommand {
+
+    private final BufferedReader answers;
+
+    ProjectCommand() {
+        this(System.in);
+    }
+
+    /** @param answers where the person's yes or no to a repair is read from */
+    ProjectCommand(InputStream answers) {
+        this.answers = new BufferedReader(new InputStreamReader(answers, StandardCharsets.UTF_8));
+    }
 
     @Override
     public String name() {
@@ -31,24 +67,29 @@ final class ProjectCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "'project check': report what is wrong with a project; 'project copy FROM TO': folder <-> PostgreSQL";
+        return "'project check': report what is wrong with a project; 'project repair': rebuild what can be "
+                + "rebuilt; 'project copy FROM TO': folder <-> PostgreSQL";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        Options options = new Options(name() + " check").option("project", "DIR", "the project folder");
+        String subcommand = arguments.isEmpty() ? "" : arguments.get(0);
+        Options options = new Options(name() + " " + subcommand).option("project", "DIR", "the project folder");
+        if (subcommand.equals("repair")) {
+            options.flag("yes", "apply every repair without asking, estimated clicks included (for scripts)");
+        }
         try {
-            if (!arguments.isEmpty() && arguments.get(0).equals("copy")) {
+            if (subcommand.equals("copy")) {
                 return copy(arguments.subList(1, arguments.size()), out);
             }
-            if (arguments.isEmpty() || !arguments.get(0).equals("check")) {
+            if (!subcommand.equals("check") && !subcommand.equals("repair")) {
                 if (arguments.contains("--help")) {
                     out.print(help(options));
                     out.print(COPY_HELP);
                     return 0;
                 }
-                throw new UsageException("the subcommands are 'check' (./frameloop project check --project DIR) and "
-                        + "'copy' (./frameloop project copy FROM TO)");
+                throw new UsageException("the subcommands are 'check' and 'repair' (./frameloop project check|repair "
+                        + "--project DIR) and 'copy' (./frameloop project copy FROM TO)");
             }
             options.parse(arguments.subList(1, arguments.size()));
             if (options.has("help")) {
@@ -56,7 +97,7 @@ final class ProjectCommand implements CliCommand {
                 return 0;
             }
             Path folder = options.existingFolder("project", options.require("project"));
-            return check(folder, out);
+            return subcommand.equals("check") ? check(folder, out) : repair(folder, options.has("yes"), out);
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
@@ -105,13 +146,25 @@ final class ProjectCommand implements CliCommand {
     }
 
     private static String help(Options options) {
-        return options.help("check --project DIR",
-                "Reads the project read-only (no lock: it works while a run or the IDE writes it) and reports\n"
+        return options.help("check|repair --project DIR [--yes]",
+                "check reads the project read-only (no lock: it works while a run or the IDE writes it) and reports\n"
                         + "who writes it, the journal's samples and clicks, and what a resume or an export would\n"
-                        + "refuse. Exit 0 when nothing is wrong, 1 when something is (each problem names its files).");
+                        + "refuse. repair takes the project and rebuilds what can be rebuilt: a lost journal from the\n"
+                        + "human label files (its clicks estimated by the click model, so only after you confirm, or\n"
+                        + "with --yes), a torn journal line (dropped, after you confirm), and the automatic labels of\n"
+                        + "every frame (predicted again by the project's model). Exit 0 when nothing is (left) wrong,\n"
+                        + "1 when something is (each problem names its files).");
     }
 
     private static int check(Path folder, PrintStream out) throws IOException {
+        List<String> problems = report(folder, out);
+        problems.forEach(problem -> out.println("Problem: " + problem));
+        out.println(problems.isEmpty() ? "No problems found." : problems.size() + " problem(s) found.");
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** Prints what the project is and returns its problems. */
+    private static List<String> report(Path folder, PrintStream out) throws IOException {
         List<String> problems = new ArrayList<>();
         try (ProjectStore project = ProjectStore.openReadOnly(folder)) {
             out.println(String.format(Locale.ROOT, "Project %s: %s, %d frames of %dx%d", project.folder(),
@@ -125,14 +178,138 @@ final class ProjectCommand implements CliCommand {
             out.println(String.format(Locale.ROOT, "Journal: %d annotated samples, %d clicks", entries.size(),
                     entries.stream().mapToLong(LedgerEntry::clicks).sum()));
             problems.addAll(project.problems());
-            try {
-                project.labels().requireEveryFrameLabelled();
-            } catch (IOException e) {
-                problems.add("export: " + e.getMessage());
+            exportProblem(project).ifPresent(problem -> problems.add("export: " + problem));
+        }
+        return problems;
+    }
+
+    private static Optional<String> exportProblem(ProjectStore project) {
+        try {
+            project.labels().requireEveryFrameLabelled();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private int repair(Path folder, boolean yes, PrintStream out) throws IOException {
+        List<String> before = report(folder, out);
+        if (before.isEmpty()) {
+            out.println("No problems found; nothing to repair.");
+            return 0;
+        }
+        PluginRegistry registry = PluginRegistry.ofPlatform();
+        Optional<JournalRepair> journalRepair;
+        JsonObject settings;
+        try (ProjectStore project = ProjectStore.openReadOnly(folder)) {
+            journalRepair = JournalRepair.plan(project);
+            settings = project.settings();
+        }
+        if (journalRepair.isPresent()) {
+            JournalRepair repair = journalRepair.get();
+            if (confirmed(repair, yes, out)) {
+                long clicks = repair.apply(clickCost(registry, settings));
+                out.println(repair.inventsClicks() ? String.format(Locale.ROOT, "Repaired: %s rebuilt, %d clicks "
+                        + "(estimated; the old journal is %s%s).", ProjectStore.LEDGER_FILE, clicks,
+                        ProjectStore.LEDGER_FILE, JournalRepair.BEFORE_REPAIR_SUFFIX)
+                        : "Repaired: the torn line is dropped (the old journal is " + ProjectStore.LEDGER_FILE
+                                + JournalRepair.BEFORE_REPAIR_SUFFIX + ").");
+            } else {
+                out.println("Not repaired: " + ProjectStore.LEDGER_FILE + " is left as it is.");
             }
         }
-        problems.forEach(problem -> out.println("Problem: " + problem));
-        out.println(problems.isEmpty() ? "No problems found." : problems.size() + " problem(s) found.");
-        return problems.isEmpty() ? 0 : 1;
+        rebuildAutomaticLabels(folder, registry, out);
+        out.println();
+        List<String> after = report(folder, out);
+        after.forEach(problem -> out.println("Problem: " + problem));
+        out.println(after.isEmpty() ? "No problems left." : after.size() + " problem(s) left.");
+        return after.isEmpty() ? 0 : 1;
+    }
+
+    /** Asks the person; with {@code --yes} the answer is yes, without an answer (end of input) it is no. */
+    private boolean confirmed(JournalRepair repair, boolean yes, PrintStream out) throws IOException {
+        out.println("Repair: " + repair.description() + ".");
+        if (yes) {
+            out.println("Applied: --yes was given.");
+            return true;
+        }
+        out.print(repair.inventsClicks() ? "Count the labels at these estimated clicks? [y/N] " : "Drop it? [y/N] ");
+        out.flush();
+        String answer = answers.readLine();
+        out.println();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /** The project's click model (as recorded; the default one for a project that records none). */
+    private static ClickCostModel clickCost(PluginRegistry registry, JsonObject settings) throws IOException {
+        PluginChoice choice = settings.has("clickCost") && settings.get("clickCost").isJsonObject()
+                ? new Gson().fromJson(settings.get("clickCost"), PluginChoice.class)
+                : PluginChoice.of(DefaultPlugins.CLICK_COST);
+        try {
+            return registry.create(ExtensionPoint.CLICK_COSTS, choice);
+        } catch (ContributionException e) {
+            throw new IOException("the click model '" + choice.id() + "' that would price the labels cannot be "
+                    + "created: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Predicts every frame again with the project's model and writes its automatic labels, by running the
+     * project's loop up to the round it has finished: the initial prediction and nothing to annotate.
+     */
+    private static void rebuildAutomaticLabels(Path folder, PluginRegistry registry, PrintStream out) throws IOException {
+        RunPlugins plugins;
+        LoopSettings settings;
+        Path videoPath;
+        try (ProjectStore project = ProjectStore.openReadOnly(folder)) {
+            if (exportProblem(project).isEmpty()) {
+                return;
+            }
+            if (!project.problems().isEmpty()) {
+                out.println("Not repaired: the automatic labels are predicted again only once the journal agrees "
+                        + "with the human label files.");
+                return;
+            }
+            try {
+                plugins = LoopRunner.recordedPlugins(project.settings());
+                settings = LoopRunner.recordedSettings(project.settings());
+            } catch (UsageException e) {
+                out.println("Not repaired: the automatic labels cannot be predicted here (" + e.getMessage()
+                        + "); open the project in the IDE and continue the loop (F5).");
+                return;
+            }
+            Optional<Path> recordedVideo = project.videoPath();
+            if (recordedVideo.isEmpty()) {
+                out.println("Not repaired: the project does not record where its video is, so its frames cannot "
+                        + "be predicted; open it in the IDE and continue the loop (F5).");
+                return;
+            }
+            videoPath = recordedVideo.get();
+        }
+        out.println("Repair: predicting every frame again with the project's model (" + plugins.model().id() + ").");
+        Video video = VideoFiles.open(videoPath);
+        try (RunAssembly run = RunAssembly.create(registry, plugins);
+                ProjectStore project = ProjectStore.open(folder, "cli project repair")) {
+            VideoSession session = RunAssembly.openProject(registry, project, video, plugins.flow(), null);
+            int finishedRounds = project.continuation().round() - 1;
+            Annotator nobody = (sample, annotated) -> {
+                throw new IllegalStateException("a repair annotates nothing");
+            };
+            run.journalTo(project, null).loop(session, settings.withMaxRounds(finishedRounds), nobody);
+            ConsoleProgress progress = new ConsoleProgress(out);
+            run.run(progress);
+            progress.breakLine();
+            out.println("Repaired: the automatic labels of all " + video.frameCount() + " frames are written.");
+        } catch (ContributionException e) {
+            out.println("Not repaired: the project's plugins cannot be created (" + e.getMessage() + ").");
+        } finally {
+            if (video instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the video was only read
+                }
+            }
+        }
     }
 }

@@ -129,7 +129,8 @@ final class RunCommand implements CliCommand {
                         "Runs the annotation loop on a video with the simulated annotator (ground truth + click model),\n"
                                 + "writes a project folder and report.html into --out, and prints a table per round.\n"
                                 + "--resume continues a project after a crash or Ctrl-C at the round and sample it\n"
-                                + "stopped at, with the video, label map and settings recorded in the project."));
+                                + "stopped at, with the video, label map and settings recorded in the project.")
+                        + ContributionHelp.ofOneRun().describe(PluginRegistry.ofPlatform()));
                 return 0;
             }
             if (options.has("resume")) {

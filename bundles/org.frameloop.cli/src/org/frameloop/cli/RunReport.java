@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.frameloop.bench.chart.LineChart;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.LoopResult;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 
 /** The per-round table on the console and {@code report.html} with an embedded clicks-vs-mIoU plot. */
 final class RunReport {

@@ -19,7 +19,7 @@ import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.PluginRegistry;

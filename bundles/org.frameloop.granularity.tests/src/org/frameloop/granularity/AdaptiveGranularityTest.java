@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.frameloop.core.image.RgbImage;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.junit.jupiter.api.Test;
 

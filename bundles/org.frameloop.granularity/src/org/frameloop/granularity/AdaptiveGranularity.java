@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.frameloop.core.image.RgbImage;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ParameterValues;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.Configurable;
 import org.frameloop.core.spi.RoundAwareGranularity;

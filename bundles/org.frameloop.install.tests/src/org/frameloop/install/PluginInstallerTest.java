@@ -45,6 +45,8 @@ class PluginInstallerTest {
         assertEquals(List.of("org.example.balance"), installation.installed().stream().map(p -> p.symbolicName()).toList());
         assertTrue(Files.isRegularFile(installation.folder().resolve("org.example.balance_1.0.0.jar")));
         assertTrue(result.contributions().contains("selector 'test-balance' (Test selector)"), result.contributions().toString());
+        assertEquals(java.util.Map.of("org.example.balance", List.of("selector 'test-balance' (Test selector)")),
+                result.contributionsByBundle());
         assertTrue(Files.readString(installation.folder().resolve("bundles.info"))
                 .contains("org.example.balance,1.0.0,installed-plugins/org.example.balance_1.0.0.jar,4,false"));
         assertEquals(productList, Files.readString(productList(installation)), "the product's configuration is untouched");
@@ -52,6 +54,25 @@ class PluginInstallerTest {
         installer(installation).remove("org.example.balance");
 
         assertEquals(before, PluginJars.snapshot(installation.home()));
+    }
+
+    @Test
+    void aPluginIsLoadedWhenThisFrameworkHasItsBundleResolvedAndElseLoadsFromTheNextStart() throws Exception {
+        Installation installation = product();
+        Path jar = installation.folder().resolve("x.jar");
+
+        assertEquals(PluginState.LOADED, PluginState.of(new InstalledPlugin("org.frameloop.core", "0.1.0", jar),
+                PluginJars.context()));
+        assertEquals(PluginState.NEXT_START, PluginState.of(new InstalledPlugin("org.example.later", "1.0.0", jar),
+                PluginJars.context()));
+    }
+
+    @Test
+    void theRunningInstallationIsTheFrameworksInstallArea() throws Exception {
+        String area = PluginJars.context().getProperty("osgi.install.area");
+
+        assertEquals(Path.of(new java.net.URL(area).toURI()).toAbsolutePath().normalize(),
+                Installation.ofRunningFramework(PluginJars.context()).home());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.frameloop.install;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.osgi.framework.BundleContext;
 
 /**
  * The plugins of one installed product, kept apart from the product's own bundles:
@@ -38,6 +42,24 @@ public final class Installation {
     /** @param home the installation: the folder holding {@code plugins/} and {@code configuration/} */
     public Installation(Path home) {
         this.home = home.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The installation the framework of {@code context} was started from (its {@code osgi.install.area}: the
+     * product folder {@code ./frameloop} passes as {@code -install}).
+     *
+     * @throws InstallException when the framework has no install area
+     */
+    public static Installation ofRunningFramework(BundleContext context) throws InstallException {
+        String area = context.getProperty("osgi.install.area");
+        if (area == null) {
+            throw new InstallException("this runtime has no install area; start it with ./frameloop");
+        }
+        try {
+            return new Installation(Path.of(new URL(area).toURI()));
+        } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+            return new Installation(Path.of(area.replaceFirst("^file:", "")));
+        }
     }
 
     public Path home() {

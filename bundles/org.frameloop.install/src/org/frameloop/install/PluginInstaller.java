@@ -2,6 +2,7 @@ package org.frameloop.install;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +40,11 @@ public final class PluginInstaller {
      * @param alreadyThere  bundles of the source the product or an installed plugin already has (a p2
      *                      repository built with its dependencies holds the product's bundles too)
      * @param contributions each contribution the installed bundles declare, as "selector 'id' (name)"
+     * @param contributionsByBundle the same by bundle symbolic name (the bundles are not in this run's registry)
      * @param problems      their malformed contributions (installed all the same, reported by doctor)
      */
     public record Result(List<BundleJar> installed, List<BundleJar> alreadyThere, List<String> contributions,
-            List<ContributionProblem> problems) {
+            Map<String, List<String>> contributionsByBundle, List<ContributionProblem> problems) {
     }
 
     /**
@@ -71,6 +73,7 @@ public final class PluginInstaller {
         }
 
         List<String> contributions;
+        Map<String, List<String>> contributionsByBundle = new LinkedHashMap<>();
         List<ContributionProblem> problems;
         try (TrialInstall trial = TrialInstall.of(context, taken)) {
             Map<BundleJar, List<String>> unresolved = trial.unresolved();
@@ -83,6 +86,8 @@ public final class PluginInstaller {
             Set<String> names = taken.stream().map(BundleJar::symbolicName).collect(Collectors.toSet());
             PluginRegistry registry = PluginRegistry.ofPlatform();
             contributions = contributionsOf(registry, names);
+            taken.forEach(b -> contributionsByBundle.put(b.symbolicName(),
+                    contributionsOf(registry, Set.of(b.symbolicName()))));
             problems = registry.problems().stream().filter(p -> names.contains(p.bundleName())).toList();
         }
         try {
@@ -90,7 +95,8 @@ public final class PluginInstaller {
         } catch (IOException e) {
             throw new InstallException("cannot copy the plugin into " + installation.folder() + ": " + e.getMessage(), e);
         }
-        return new Result(List.copyOf(taken), List.copyOf(alreadyThere), contributions, problems);
+        return new Result(List.copyOf(taken), List.copyOf(alreadyThere), contributions, Map.copyOf(contributionsByBundle),
+                problems);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,7 @@ import org.osgi.resource.Requirement;
  */
 final class TrialInstall implements AutoCloseable {
 
+    private static final long REFRESH_TIMEOUT_SECONDS = 30;
     private static final Pattern NAMESPACE_VALUE = Pattern.compile("\\((osgi\\.[a-z.]+|[\\w.]+)=([^)]*)\\)");
 
     private final BundleContext context;
@@ -128,7 +131,15 @@ final class TrialInstall implements AutoCloseable {
             }
         }
         if (!bundles.isEmpty()) {
-            wiring(context).refreshBundles(bundles.values());
+            // a refresh runs on the framework's own thread: wait for it, or the next trial (the IDE's dialog
+            // installs again in the same framework) races it and may read the registry before its bundles are in
+            CountDownLatch refreshed = new CountDownLatch(1);
+            wiring(context).refreshBundles(bundles.values(), event -> refreshed.countDown());
+            try {
+                refreshed.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         bundles.clear();
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.junit.jupiter.api.Test;

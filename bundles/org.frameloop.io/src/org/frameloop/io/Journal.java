@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import org.frameloop.core.io.AtomicFiles;
-import org.frameloop.core.io.JsonFields;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 
 import com.google.gson.Gson;

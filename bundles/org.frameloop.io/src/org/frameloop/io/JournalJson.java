@@ -3,7 +3,7 @@ package org.frameloop.io;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 
 import com.google.gson.Gson;

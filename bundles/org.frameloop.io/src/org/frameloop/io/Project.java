@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.AnnotationLoop;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.video.Video;
 

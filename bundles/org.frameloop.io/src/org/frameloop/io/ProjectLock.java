@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 
 /**
  * One writer per project: an OS lock on {@value #LOCK_FILE} inside the project folder, plus an owner record

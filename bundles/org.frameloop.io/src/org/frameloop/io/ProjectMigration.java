@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.frameloop.core.io.AtomicFiles;
-import org.frameloop.core.io.ImageCodec;
 import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.io.ImageCodec;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.io.JsonFields;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
@@ -34,8 +34,8 @@ import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.video.Video;
@@ -629,7 +629,7 @@ public final class ProjectStore implements Project {
         return labelFiles(folder, layer, video.frameCount());
     }
 
-    private static java.util.SortedMap<Integer, Path> labelFiles(Path folder, String layer, int frameCount)
+    static java.util.SortedMap<Integer, Path> labelFiles(Path folder, String layer, int frameCount)
             throws IOException {
         java.util.SortedMap<Integer, Path> files = new java.util.TreeMap<>();
         try (Stream<Path> entries = list(folder.resolve("labels").resolve(layer))) {

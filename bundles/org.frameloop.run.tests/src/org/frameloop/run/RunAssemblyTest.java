@@ -31,7 +31,11 @@ import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.report.RoundReport;
+import org.frameloop.core.sample.Sample;
 import org.frameloop.core.spi.AnnotatedVideo;
+import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.FramePrediction;
 import org.frameloop.core.spi.SegmentationModel;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,54 @@ class RunAssemblyTest {
         }
     }
 
+    /**
+     * An extra sample labelled while the model fine-tunes is journaled in that round and counted once; the
+     * checkpoint note leaves it out (the model did not learn it), so the reopened project fine-tunes first.
+     */
+    @Test
+    void aSampleLabelledWhileTheModelFineTunesIsJournaledInItsRoundAndLearntAfterReopening() throws Exception {
+        Fixture fixture = fixture();
+        try (ProjectStore store = ProjectStore.create(fixture.folder(), fixture.info(), MAP, Map.of());
+                RunAssembly run = RunAssembly.create(registry, fixture.plugins())) {
+            KeepsAdaptation model = new KeepsAdaptation(run.model());
+            run.observeModel(m -> model);
+            VideoSession session = RunAssembly.openProject(registry, store, fixture.video(), fixture.plugins().flow(),
+                    fixture.truth());
+            Annotator truth = run.simulatedAnnotator(session);
+            List<Annotator.ExtraSamples> offers = new java.util.ArrayList<>();
+            Annotator person = new Annotator() {
+                @Override
+                public Annotation annotate(Sample sample, AnnotatedVideo video) {
+                    return truth.annotate(sample, video);
+                }
+
+                @Override
+                public void modelWorking(ExtraSamples extra) {
+                    offers.add(extra);
+                }
+            };
+            model.whileFineTuning = () -> offers.forEach(
+                    offer -> offer.samples().forEach(s -> assertTrue(offer.label(s, truth.annotate(s, session)))));
+            run.journalTo(store, null).loop(session, fixture.oneRound(), person).offerWhileAdapting(1);
+            run.run(null);
+
+            List<LedgerEntry> journaled = store.ledgerEntries();
+            assertEquals(List.of(1, 1), journaled.stream().map(LedgerEntry::round).toList(),
+                    "the chosen sample and the extra one, both in round 1");
+            assertEquals(2, journaled.stream().map(LedgerEntry::sample).distinct().count());
+            RoundReport round1 = store.roundReports().stream().filter(r -> r.round() == 1).findFirst().orElseThrow();
+            assertEquals(2, round1.samples().size());
+            assertEquals(journaled.stream().mapToLong(LedgerEntry::clicks).sum(), round1.roundClicks());
+            String note = Files.readString(fixture.folder().resolve(RunAssembly.CHECKPOINT_STATE));
+            assertTrue(note.contains("\"samples\": 1"), "the model learnt the chosen sample only: " + note);
+        }
+        try (ProjectStore store = ProjectStore.open(fixture.folder())) {
+            assertEquals(1, run(store, fixture.plugins(), fixture.video(), fixture.truth(), fixture.oneRound()),
+                    "no round left, but the extra sample is learnt before the model predicts");
+            assertEquals(List.of(1, 1), store.ledgerEntries().stream().map(LedgerEntry::round).toList());
+        }
+    }
+
     /** Runs a project's loop with a model whose checkpoint keeps its adaptation; returns its fine-tunings. */
     private int run(ProjectStore store, RunPlugins plugins, Video video, ImageSequenceLabels truth,
             LoopSettings settings) throws Exception {
@@ -153,6 +205,9 @@ class RunAssemblyTest {
         private final SegmentationModel model;
         private boolean restored;
         int fineTunings;
+        /** What a person does while the model fine-tunes (run as it starts). */
+        Runnable whileFineTuning = () -> {
+        };
 
         KeepsAdaptation(SegmentationModel model) {
             this.model = model;
@@ -161,6 +216,7 @@ class RunAssemblyTest {
         @Override
         public void fineTune(AnnotatedVideo video, IProgressMonitor monitor) {
             fineTunings++;
+            whileFineTuning.run();
             restored = false;
             model.fineTune(video, monitor);
         }

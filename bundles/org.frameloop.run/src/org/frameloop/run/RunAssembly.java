@@ -15,20 +15,20 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.annotate.SimulatedAnnotator;
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.flow.FlowCache;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.Granularity;
@@ -209,7 +209,7 @@ public final class RunAssembly implements AutoCloseable {
                 @Override
                 public void roundFinished(RoundReport report) {
                     writeAutomaticLabels(session, report.round());
-                    saveAdaptedCheckpoint(session, report.round());
+                    saveAdaptedCheckpoint(built.labelsLearnt(), report.round());
                 }
             });
             project.attach(built);
@@ -291,10 +291,11 @@ public final class RunAssembly implements AutoCloseable {
     /**
      * After every round, a model whose checkpoint keeps what fine-tuning learnt is saved with a note of the
      * labels it was fine-tuned on ({@value #CHECKPOINT_STATE}: journaled samples and human pixels), so a
-     * project reopened with the same labels goes on without fine-tuning first. The note is written after
+     * project reopened with the same labels goes on without fine-tuning first. Labels given while the model was
+     * fine-tuned are not in the note: a project reopened with them fine-tunes first. The note is written after
      * the weights: a crash between the two leaves a note that no longer matches, and fine-tuning runs.
      */
-    private void saveAdaptedCheckpoint(VideoSession session, int round) {
+    private void saveAdaptedCheckpoint(AnnotationLoop.LabelsLearnt learnt, int round) {
         if (!model.checkpointKeepsAdaptation()) {
             return;
         }
@@ -302,8 +303,8 @@ public final class RunAssembly implements AutoCloseable {
             Files.deleteIfExists(checkpointState());
             model.save(project.modelFolder());
             AtomicFiles.writeString(checkpointState(), String.format(Locale.ROOT,
-                    "{\"round\": %d, \"samples\": %d, \"humanPixels\": %d}%n", round, session.ledger().size(),
-                    session.labels().humanPixelCount()));
+                    "{\"round\": %d, \"samples\": %d, \"humanPixels\": %d}%n", round, learnt.samples(),
+                    learnt.humanPixels()));
             project.checkpointSaved();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model checkpoint into " + project.modelFolder() + ": "

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.io.ImageCodec;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.synth.internal.RenderedFrame;

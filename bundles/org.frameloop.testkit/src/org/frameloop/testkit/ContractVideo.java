@@ -3,10 +3,10 @@ package org.frameloop.testkit;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.loop.VideoSession;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.frameloop.bench.BenchMethod;
 import org.frameloop.bench.CellResult;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 
 import com.google.gson.JsonParseException;
 

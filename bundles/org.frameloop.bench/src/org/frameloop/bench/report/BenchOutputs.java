@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import org.frameloop.bench.BenchResults;
 import org.frameloop.bench.internal.ResultJson;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 
 /**
  * Writes the bench's files into its output folder, each atomically (a reader or a second process never sees

@@ -1,15 +1,13 @@
 package org.frameloop.clickcost.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.frameloop.clickcost.ClickCostBreakdown;
-import org.frameloop.flow.opencv.OpenCvNatives;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
+import org.frameloop.lib.opencv.MaskContours;
+import org.frameloop.lib.opencv.MaskContours.Borders;
+import org.frameloop.lib.opencv.MaskContours.Contour;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.MatOfPoint2f;
-import org.opencv.core.Point;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -18,7 +16,7 @@ import org.opencv.imgproc.Imgproc;
  * <p>How: the class boundaries are traced on the <em>crack grid</em> of the sample, a grid twice as fine as
  * the pixels whose even-even cells are pixel corners, odd-odd cells pixel centres and the others the unit
  * edges between pixels ("cracks"). A class's mask on that grid is the union of its pixels' closed squares
- * (3×3 cells each), so {@link Imgproc#findContours} traces the exact pixel-edge outline of every region and
+ * (3×3 cells each), so {@link MaskContours} ({@code findContours}) traces the exact pixel-edge outline of every region and
  * both regions along a shared boundary trace the same cells. Two 8-neighbouring pixels share a corner
  * cell, so the traced components are the 8-connected regions. findContours follows borders 8-connectedly
  * and so steps diagonally across concave corners; the skipped corner is put back, after which a contour
@@ -63,7 +61,7 @@ public final class PolygonClickCounter {
      * @param tolerancePx Douglas-Peucker tolerance: largest distance between a boundary and its polygon
      */
     public static ClickCostBreakdown count(SampleLabels labels, double tolerancePx) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         PolygonClickCounter counter = new PolygonClickCounter(labels, tolerancePx);
         try {
             counter.countJunctions();
@@ -167,38 +165,22 @@ public final class PolygonClickCounter {
                 }
             }
         }
-        Mat mask = new Mat(maskHeight, maskWidth, CvType.CV_8UC1);
-        Mat hierarchy = new Mat();
-        List<MatOfPoint> contours = new ArrayList<>();
-        try {
-            mask.put(0, 0, cells);
-            Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_CCOMP, Imgproc.CHAIN_APPROX_NONE,
-                    new Point(2 * minX - 1, 2 * minY - 1));
-            int[] links = new int[4 * contours.size()];
-            hierarchy.get(0, 0, links);
-            for (int i = 0; i < contours.size(); i++) {
-                // RETR_CCOMP: contours without a parent are outer borders, one per connected region.
-                if (links[4 * i + 3] < 0) {
-                    regions++;
-                }
-                if (mayOwnArcs) {
-                    countOwnedArcs(c, contours.get(i));
-                }
+        List<Contour> contours = MaskContours.trace(cells, maskWidth, maskHeight, Borders.OUTER_AND_HOLES,
+                2 * minX - 1, 2 * minY - 1);
+        for (Contour contour : contours) {
+            // Outer borders (no parent) are one per connected region.
+            if (contour.parent() < 0) {
+                regions++;
             }
-        } finally {
-            mask.release();
-            hierarchy.release();
-            for (MatOfPoint contour : contours) {
-                contour.release();
+            if (mayOwnArcs) {
+                countOwnedArcs(c, contour.xy());
             }
         }
     }
 
     /** Splits one contour of class {@code c} at junctions and counts the vertices of the arcs {@code c} owns. */
-    private void countOwnedArcs(int c, MatOfPoint contour) {
-        int n = (int) contour.total();
-        int[] traced = new int[2 * n];
-        contour.get(0, 0, traced);
+    private void countOwnedArcs(int c, int[] traced) {
+        int n = traced.length / 2;
         // The closed crack path: pixel corners and the edges between them, alternately.
         int[] pathX = new int[2 * n];
         int[] pathY = new int[2 * n];

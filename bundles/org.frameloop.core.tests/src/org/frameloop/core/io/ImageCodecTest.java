@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.io.NaturalOrder;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.video.ImageSequenceVideo;

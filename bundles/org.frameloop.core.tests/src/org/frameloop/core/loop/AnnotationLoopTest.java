@@ -19,6 +19,7 @@ import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.AnnotatedVideo;
 import org.frameloop.core.spi.ClickCostModel;
@@ -52,7 +53,7 @@ class AnnotationLoopTest {
     private static final Video VIDEO = Video.of("edge", FRAMES, WIDTH, HEIGHT, frameIndex -> RgbImage.blank(WIDTH, HEIGHT));
 
     /** Copies human labels where a frame has them and says "road" everywhere else. */
-    private static final class CopyHumanModel implements SegmentationModel {
+    private static class CopyHumanModel implements SegmentationModel {
         @Override
         public void fineTune(AnnotatedVideo video, IProgressMonitor monitor) {
         }
@@ -260,4 +261,132 @@ class AnnotationLoopTest {
         assertEquals(LabelImage.UNLABELED, annotation.labels().id(4, 0), "outside the sample nothing is said");
     }
 
+    /**
+     * Never wait on the model: while it fine-tunes (held on a latch until the annotator's thread is done),
+     * the annotator labels the extra samples offered and leaves one started; every sample ends up labelled
+     * and counted exactly once, the next fine-tune learns from the extras, the next round asks for the started
+     * one first and never chooses a labelled extra again.
+     */
+    @Test
+    void samplesLabelledWhileTheModelWorksAreKeptCountedOnceLearntNextAndNeverChosenAgain() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> labellingDone =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch[] fineTuneStarted = { new java.util.concurrent.CountDownLatch(1) };
+        List<Integer> humanFramesAtFineTune = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<List<Integer>> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> secondTries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<org.frameloop.core.spi.Annotator.ExtraSamples> offers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SegmentationModel slow = new CopyHumanModel() {
+            @Override
+            public void fineTune(AnnotatedVideo video, IProgressMonitor monitor) {
+                humanFramesAtFineTune.add((int) IntStream.range(0, FRAMES).filter(video::hasHumanLabels).count());
+                fineTuneStarted[0].countDown();
+                java.util.concurrent.CountDownLatch latch = labellingDone.getAndSet(null);
+                if (latch != null) {
+                    await(latch);
+                }
+            }
+        };
+        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
+            @Override
+            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
+                return truth.annotate(sample, video);
+            }
+
+            @Override
+            public void modelWorking(ExtraSamples extra) {
+                offers.add(extra);
+                offered.add(extra.samples().stream().map(s -> s.frameIndex()).toList());
+                // round 1: the first is labelled, the second only started; later rounds: all are labelled
+                List<org.frameloop.core.sample.Sample> toLabel = extra.round() == 1 ? extra.samples().subList(0, 1)
+                        : extra.samples();
+                java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+                labellingDone.set(latch);
+                java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+                fineTuneStarted[0] = started;
+                new Thread(() -> {
+                    await(started); // labels while the model is fine-tuning, not before
+                    for (org.frameloop.core.sample.Sample sample : toLabel) {
+                        assertTrue(extra.label(sample, truth.annotate(sample, session)));
+                        secondTries.add(extra.label(sample, truth.annotate(sample, session)));
+                    }
+                    latch.countDown();
+                }, "annotator while the model works").start();
+            }
+
+            @Override
+            public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
+                return extra.round() == 1 ? extra.samples().subList(1, 2) : List.of();
+            }
+        };
+        AnnotationLoop loop = new AnnotationLoop(session, slow, WHOLE_FRAMES, MOST_UNCERTAIN, annotator, CAR_PIXELS,
+                LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(3).withAuditShare(0).withTargetMiou(1.0))
+                .offerWhileAdapting(2);
+
+        LoopResult result = loop.run(new NullProgressMonitor());
+
+        assertEquals(List.of(List.of(4, 3), List.of(2, 1)), offered, "the selector's next two beyond the budget");
+        List<LedgerEntry> entries = session.ledger().entries();
+        assertEquals(List.of(5, 4, 3, 2, 1, 0), entries.stream().map(e -> e.sample().frameIndex()).toList(),
+                "each frame once: chosen 5, extra 4, started 3 finished first in round 2, extras 2 and 1, chosen 0");
+        assertEquals(List.of(1, 1, 2, 2, 2, 3), entries.stream().map(LedgerEntry::round).toList());
+        assertEquals(List.of(false, false, false), secondTries, "an extra labelled twice counts once");
+        assertEquals(List.of(1, 3, 6), humanFramesAtFineTune, "each fine-tune learns from the extras before it");
+        assertEquals(List.of(List.of(5, 4), List.of(3, 2, 1), List.of(0)), result.rounds().stream().skip(1)
+                .map(r -> r.samples().stream().map(s -> s.frameIndex()).toList()).toList());
+        for (RoundReport report : result.rounds()) {
+            assertEquals(entries.stream().filter(e -> e.round() == report.round()).mapToLong(LedgerEntry::clicks).sum(),
+                    report.roundClicks(), "round " + report.round() + "'s clicks are its ledger entries'");
+        }
+        assertEquals(session.ledger().totalClicks(), result.last().totalClicks());
+        assertEquals(1.0, result.last().miou(), 1e-12);
+        assertTrue(!offers.get(0).label(offers.get(0).samples().get(1), truth.annotate(
+                offers.get(0).samples().get(1), session)), "a closed offer takes nothing");
+        assertEquals(6, session.ledger().size());
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, java.util.concurrent.TimeUnit.SECONDS), "the annotator's thread finished");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A sample begun while the model worked comes first in the next round, and the selector fills the rest. */
+    @Test
+    void aSampleBegunWhileTheModelWorkedOpensTheNextRoundAndIsNotChosenTwice() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        List<List<Integer>> chosen = new java.util.ArrayList<>();
+        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
+            @Override
+            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
+                return truth.annotate(sample, video);
+            }
+
+            @Override
+            public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
+                return extra.samples().subList(1, 2); // the second offered, begun but not finished
+            }
+        };
+        AnnotationLoop loop = new AnnotationLoop(session, new CopyHumanModel(), WHOLE_FRAMES, MOST_UNCERTAIN, annotator,
+                CAR_PIXELS, LoopSettings.defaults().withSamplesPerRound(2).withMaxRounds(2).withAuditShare(0)
+                        .withTargetMiou(1.0)).offerWhileAdapting(2);
+        loop.addListener(new LoopListener() {
+            @Override
+            public void samplesChosen(int round, List<org.frameloop.core.sample.Sample> samples) {
+                chosen.add(samples.stream().map(s -> s.frameIndex()).toList());
+            }
+        });
+
+        loop.run(new NullProgressMonitor());
+
+        assertEquals(List.of(List.of(5, 4), List.of(2, 3)), chosen,
+                "round 1 offered 3 and 2; 2 was begun, so round 2 asks for it first and the selector adds 3");
+        assertEquals(4, session.ledger().entries().stream().map(e -> e.sample()).distinct().count());
+    }
 }

@@ -74,6 +74,7 @@ public final class CarriedLabels {
     public static CarriedLabels carry(AnnotatedVideo video, double occlusionPenaltyFrames, IProgressMonitor monitor) {
         int frames = video.frameCount();
         SubMonitor progress = SubMonitor.convert(monitor, "Carrying human labels along optical flow", 2 * frames);
+        progress.subTask("Carrying human labels along optical flow");
         CarriedLabels carried = new CarriedLabels(frames, video.width(), video.height());
         carried.sweep(video, 0, frames, 1, carried.forwardLabels, carried.forwardAge, (float) occlusionPenaltyFrames,
                 progress);

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.frameloop.core.io.AtomicFiles;
-import org.frameloop.core.io.JsonFields;
+import org.frameloop.core.internal.io.AtomicFiles;
+import org.frameloop.core.internal.io.JsonFields;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -18,11 +19,12 @@ import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.QualityEstimator;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
-import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.Annotator.Annotation;
+import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.spi.FramePrediction;
 import org.frameloop.core.spi.Granularity;
@@ -41,6 +43,9 @@ import org.frameloop.core.spi.SegmentationModel;
  * <li>the model is fine-tuned on the video's human labels, and we go back to 1 — until the quality
  * target, the round limit or the click cap is reached.</li>
  * </ol>
+ * With {@link #offerWhileAdapting}, the annotator is offered extra samples while the model fine-tunes and
+ * predicts (step 4), so a person never waits for the model: what they label meanwhile is stored and journaled
+ * at once, counts in the round, and the next fine-tune learns from it.
  * Memory stays flat in video length: predictions are turned into per-candidate scores frame by frame and
  * dropped. Cancellation through the monitor stops between samples and steps; the human labels given so
  * far stay in the session (they are the user's work).
@@ -60,7 +65,8 @@ public final class AnnotationLoop {
     private final List<LoopListener> listeners = new CopyOnWriteArrayList<>();
 
     private List<Region>[] regionsOfFrame;
-    private final Set<Sample> proposed = new HashSet<>();
+    /** Samples chosen, drawn or labelled while the model worked: never offered again (written from two threads). */
+    private final Set<Sample> proposed = ConcurrentHashMap.newKeySet();
     private final Set<Sample> audits = new HashSet<>();
     private boolean modelUpToDate;
     private QualityEstimator estimator;
@@ -68,6 +74,12 @@ public final class AnnotationLoop {
     private long frameByFrameClicks = -1;
     private int firstRound = 1;
     private List<Sample> pendingSamples = List.of();
+    private int extraSamples;
+    /** The selector's choice beyond the current round's budget: offered while the model works. */
+    private List<Sample> spare = List.of();
+    /** Offered samples the person started while the model worked: the next round asks for them first. */
+    private List<Sample> carried = List.of();
+    private volatile LabelsLearnt learnt = new LabelsLearnt(0, 0);
 
     /**
      * @param costModel prices samples: the frame-by-frame baseline and the click budget per round
@@ -122,6 +134,42 @@ public final class AnnotationLoop {
     private record SelectorFallback(String selectorName, SampleSelector fallback, String fallbackName) {
     }
 
+    /**
+     * While the model fine-tunes and predicts after a round, offers the annotator up to {@code samples} more
+     * ({@link Annotator#modelWorking}): the selector's choice just beyond the round's budget, ranked by the
+     * same model. What is labelled meanwhile goes into the human labels and the ledger at once (journaled like
+     * any sample), counts in that round's clicks and samples, and is never chosen again; samples the annotator
+     * started but did not finish when the results are in are asked for first in the next round. Extra samples
+     * feed neither the quality estimate nor the fusion's learning (the model that would be tested on them is
+     * the one being fine-tuned). 0, the default, offers nothing, and the run is the same as without.
+     *
+     * @return this loop
+     */
+    public AnnotationLoop offerWhileAdapting(int samples) {
+        if (samples < 0) {
+            throw new IllegalArgumentException("extra samples must not be negative, was " + samples);
+        }
+        this.extraSamples = samples;
+        return this;
+    }
+
+    /**
+     * What the model has learnt from so far: the ledger's size and the human pixels when its latest
+     * fine-tuning started (when the run started, before any). A checkpoint saved after a round is of these
+     * labels, not of those given while it was fine-tuned.
+     */
+    public record LabelsLearnt(int samples, long humanPixels) {
+    }
+
+    /** See {@link LabelsLearnt}; safe to call from a listener. */
+    public LabelsLearnt labelsLearnt() {
+        return learnt;
+    }
+
+    private LabelsLearnt labelsNow() {
+        return new LabelsLearnt(session.ledger().size(), session.labels().humanPixelCount());
+    }
+
     public void addListener(LoopListener listener) {
         listeners.add(listener);
     }
@@ -160,6 +208,8 @@ public final class AnnotationLoop {
 
         long started = System.nanoTime();
         long fineTuneMillis = 0;
+        learnt = labelsNow();
+        carried = List.of();
         if ((firstRound > 1 || session.labels().humanPixelCount() > 0) && !modelUpToDate) {
             // resumed: the model's adaptation to the restored human labels may have died with the crash
             model.fineTune(session, progress.split(0));
@@ -195,16 +245,41 @@ public final class AnnotationLoop {
             long roundClicks = annotate(round, chosen, step.split(10));
             long annotateMillis = millisSince(started);
 
-            started = System.nanoTime();
-            model.fineTune(session, step.split(50));
-            long roundFineTuneMillis = millisSince(started);
+            Offer offer = offerSpare(round);
+            long roundFineTuneMillis;
+            long roundPredictMillis;
+            try {
+                started = System.nanoTime();
+                learnt = labelsNow();
+                model.fineTune(session, step.split(50));
+                roundFineTuneMillis = millisSince(started);
+
+                started = System.nanoTime();
+                scores = predictAndScore(step.split(35));
+                roundPredictMillis = millisSince(started);
+            } catch (RuntimeException | Error e) {
+                if (offer != null) {
+                    offer.close(); // cancelled or failed: nothing more counts in this round
+                }
+                throw e;
+            }
+            List<Sample> samples = chosen;
+            if (offer != null) {
+                // the annotator first, then the offer: a sample labelled in between counts, and is not carried
+                List<Sample> unfinished = annotator.modelReady(offer);
+                List<Offer.Labelled> extras = offer.close();
+                carried = unfinished.stream().filter(s -> offer.samples().contains(s) && !proposed.contains(s)).distinct()
+                        .toList();
+                samples = new ArrayList<>(chosen);
+                for (Offer.Labelled extra : extras) {
+                    samples.add(extra.sample());
+                    roundClicks += extra.clicks();
+                    flagAnnotated(scores, extra.sample());
+                }
+            }
 
             started = System.nanoTime();
-            scores = predictAndScore(step.split(35));
-            long roundPredictMillis = millisSince(started);
-
-            started = System.nanoTime();
-            reports.add(finishRound(round, chosen, roundClicks, scores, new RoundReport.Timings(selectMillis,
+            reports.add(finishRound(round, samples, roundClicks, scores, new RoundReport.Timings(selectMillis,
                     annotateMillis, roundFineTuneMillis, roundPredictMillis, 0), started));
             step.split(5);
         }
@@ -374,6 +449,18 @@ public final class AnnotationLoop {
     }
 
     private List<Sample> choose(Scores scores, int round) {
+        List<Sample> samples = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
+        for (Sample started : carried) {
+            // started while the model worked: finished first, within this round's budget, never picked twice
+            int candidate = flagAnnotated(scores, started);
+            if (candidate >= 0) {
+                taken.add(candidate);
+            }
+            proposed.add(started);
+            samples.add(started);
+        }
+        carried = List.of();
         CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
                 scores.embedding, scores.embeddingDimension, scores.annotated)
                 .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
@@ -382,8 +469,8 @@ public final class AnnotationLoop {
                 ? Math.max(1, adaptive.samplesPerRound(settings.samplesPerRound()))
                 : settings.samplesPerRound();
         int auditCount = auditsInRound(round, samplesPerRound);
-        int[] picked = pick(pool, Math.max(1, samplesPerRound - auditCount), random, round);
-        List<Sample> samples = new ArrayList<>();
+        int[] picked = samples.size() >= samplesPerRound ? new int[0]
+                : pick(pool, Math.max(1, samplesPerRound - auditCount - samples.size()), random, round);
         long estimatedClicks = 0;
         for (int candidate : picked) {
             int frame = scores.frame[candidate];
@@ -399,12 +486,117 @@ public final class AnnotationLoop {
             Sample sample = new Sample(frame, region);
             proposed.add(sample);
             samples.add(sample);
+            taken.add(candidate);
             if (samples.size() == samplesPerRound) {
                 break;
             }
         }
-        samples.addAll(drawAudits(scores, round, auditCount, random));
+        samples.addAll(drawAudits(scores, round, auditCount, random, taken));
+        spare = extraSamples == 0 ? List.of() : spare(scores, taken, round);
         return samples;
+    }
+
+    /**
+     * The selector's choice among the candidates left after this round's: what the same model ranks just
+     * beyond the budget. From its own random source, so the round's own choice is as without extras; a
+     * selector that fails here only means no extras.
+     */
+    private List<Sample> spare(Scores scores, List<Integer> taken, int round) {
+        boolean[] flagged = scores.annotated.clone();
+        taken.forEach(c -> flagged[c] = true);
+        CandidatePool pool = new CandidatePool(session.frameCount(), scores.frame, scores.uncertainty,
+                scores.embedding, scores.embeddingDimension, flagged)
+                .withClasses(scores.classCount, scores.classShare, humanPixelsPerClass(scores.classCount));
+        int[] picked;
+        try {
+            picked = checked(selector.select(pool, extraSamples, new Random(~(settings.seed() * 1_000_003L + round))),
+                    pool);
+        } catch (OperationCanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
+        List<Sample> extra = new ArrayList<>();
+        for (int c = 0; c < picked.length && extra.size() < extraSamples; c++) {
+            int frame = scores.frame[picked[c]];
+            extra.add(new Sample(frame, regionsOfFrame[frame].get(scores.regionIndex[picked[c]])));
+        }
+        return extra;
+    }
+
+    /** Marks {@code sample}'s candidate annotated in {@code scores}; returns its index, or -1 when not a candidate. */
+    private int flagAnnotated(Scores scores, Sample sample) {
+        int frame = sample.frameIndex();
+        for (int c = 0; c < scores.frame.length; c++) {
+            if (scores.frame[c] == frame && regionsOfFrame[frame].get(scores.regionIndex[c]).equals(sample.region())) {
+                scores.annotated[c] = true;
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Opens the offer of this round's spare samples that are still open, or null when there are none. */
+    private Offer offerSpare(int round) {
+        List<Sample> open = spare.stream()
+                .filter(s -> !proposed.contains(s) && !session.labels().isFullyHuman(s.frameIndex(), s.region()))
+                .toList();
+        spare = List.of();
+        if (open.isEmpty()) {
+            return null;
+        }
+        Offer offer = new Offer(round, open);
+        annotator.modelWorking(offer);
+        return offer;
+    }
+
+    /**
+     * Extra samples offered while the model works. Labelling one stores it as the loop's annotate step does
+     * (human layer, ledger, listeners) on the annotator's thread, under this offer's lock, so closing the
+     * offer sees each sample either labelled once or not at all.
+     */
+    private final class Offer implements Annotator.ExtraSamples {
+        record Labelled(Sample sample, int clicks) {
+        }
+
+        private final int round;
+        private final List<Sample> samples;
+        private final List<Labelled> labelled = new ArrayList<>();
+        private boolean closed;
+
+        Offer(int round, List<Sample> samples) {
+            this.round = round;
+            this.samples = List.copyOf(samples);
+        }
+
+        @Override
+        public int round() {
+            return round;
+        }
+
+        @Override
+        public List<Sample> samples() {
+            return samples;
+        }
+
+        @Override
+        public synchronized boolean label(Sample sample, Annotation annotation) {
+            if (closed || !samples.contains(sample) || !proposed.add(sample)) {
+                return false;
+            }
+            session.labels().putHuman(sample.frameIndex(), sample.region(), annotation.labels());
+            session.ledger().append(new LedgerEntry(round, sample, annotation.clicks(), annotation.seconds(),
+                    annotation.annotatorId(), System.currentTimeMillis()));
+            labelled.add(new Labelled(sample, annotation.clicks()));
+            listeners.forEach(l -> l.sampleAnnotated(round, sample, annotation));
+            return true;
+        }
+
+        /** Closes the offer; returns what was labelled, in order. */
+        synchronized List<Labelled> close() {
+            closed = true;
+            return List.copyOf(labelled);
+        }
     }
 
     /**
@@ -473,7 +665,7 @@ public final class AnnotationLoop {
      * Audit samples: drawn at random among the candidates nobody chose, each from the next of four stretches
      * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
      */
-    private List<Sample> drawAudits(Scores scores, int round, int count, Random random) {
+    private List<Sample> drawAudits(Scores scores, int round, int count, Random random, List<Integer> taken) {
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
         for (int a = 0; a < count; a++) {
@@ -496,6 +688,7 @@ public final class AnnotationLoop {
             Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
             proposed.add(sample);
             drawn.add(sample);
+            taken.add(c);
         }
         audits.addAll(drawn);
         return drawn;

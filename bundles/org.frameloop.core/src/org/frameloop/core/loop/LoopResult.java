@@ -2,6 +2,8 @@ package org.frameloop.core.loop;
 
 import java.util.List;
 
+import org.frameloop.core.report.RoundReport;
+
 /** Every round's report and why the loop stopped. */
 public record LoopResult(List<RoundReport> rounds, StopReason stopReason) {
 

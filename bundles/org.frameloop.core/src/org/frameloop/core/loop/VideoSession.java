@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.Optional;
 
-import org.frameloop.core.flow.FlowCache;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.OpticalFlow;
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.ClickLedger;

@@ -1,5 +1,7 @@
 package org.frameloop.core.spi;
 
+import java.util.List;
+
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.sample.Sample;
 
@@ -23,4 +25,42 @@ public interface Annotator {
      *         {@link LabelImage#UNLABELED}), with the clicks and seconds spent
      */
     Annotation annotate(Sample sample, AnnotatedVideo video);
+
+    /**
+     * Samples offered while the model fine-tunes and predicts after a round, so the person need not wait:
+     * the selector's choice just beyond the round's budget, in its priority order. Thread-safe: label them
+     * from any thread while the offer is open.
+     */
+    interface ExtraSamples {
+
+        /** The round whose model is working; labelled extra samples count in it. */
+        int round();
+
+        /** The samples offered, in priority order. */
+        List<Sample> samples();
+
+        /**
+         * Labels one offered sample at once: stored as human labels (the next fine-tune uses them), appended to
+         * the ledger (a project journals it before this returns), never chosen again.
+         *
+         * @return false, changing nothing, when the sample was not offered, is already labelled or the
+         *         round's results are in (the offer closed)
+         */
+        boolean label(Sample sample, Annotation annotation);
+    }
+
+    /**
+     * The model starts working on the round's labels; {@code extra} may be labelled meanwhile. Returns at
+     * once (the loop's thread fine-tunes next). The default offers nothing to nobody.
+     */
+    default void modelWorking(ExtraSamples extra) {
+    }
+
+    /**
+     * The round's results are in and {@code extra} is closed. Returns the offered samples the person started
+     * but did not finish: the next round asks for them first, so no work in hand is lost.
+     */
+    default List<Sample> modelReady(ExtraSamples extra) {
+        return List.of();
+    }
 }

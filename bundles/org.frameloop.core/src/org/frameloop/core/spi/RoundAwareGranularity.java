@@ -2,7 +2,7 @@ package org.frameloop.core.spi;
 
 import java.util.List;
 
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 
 /**
  * A granularity that changes how it cuts frames as the loop progresses (e.g. small rectangles early,

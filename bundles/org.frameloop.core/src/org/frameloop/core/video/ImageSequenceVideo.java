@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.internal.io.NaturalOrder;
 import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.io.NaturalOrder;
 
 /**
  * A video stored as a folder of images (png, jpg, jpeg, bmp), in natural file-name order. Frames are

@@ -169,6 +169,26 @@ class ExportJobTest {
         project.close();
     }
 
+    @Test
+    void anExporterThatThrowsFailsThatExportAloneNamingItsIdAndBundleAndWritesNothing() throws Exception {
+        demoProject();
+        Path out = temp.resolve("out/broken");
+
+        IStatus failed = new ExportJob(project, format("test-throwing-exporter"), Map.of(), out).run(new NullProgressMonitor());
+
+        assertEquals(IStatus.ERROR, failed.getSeverity(), failed.toString());
+        assertTrue(failed.getMessage().startsWith("The exporter test-throwing-exporter (org.frameloop.editor) failed on "),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("deliberately broken"), failed.getMessage());
+        assertEquals(List.of(), hiddenOrVisible(out.getParent()), "the file it wrote was staged, and the staging deleted");
+
+        Path masks = temp.resolve("out/masks");
+        IStatus next = new ExportJob(project, format("png-masks"), Map.of(), masks).run(new NullProgressMonitor());
+        assertEquals(IStatus.OK, next.getSeverity(), "the project exports in another format: " + next);
+        assertEquals(FRAMES + 1, count(masks));
+        project.close();
+    }
+
     private static long count(Path folder) throws Exception {
         return files(folder).size();
     }

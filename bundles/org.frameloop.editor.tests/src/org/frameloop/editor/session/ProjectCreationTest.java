@@ -18,8 +18,8 @@ import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.registry.PluginChoice;
-import org.frameloop.flow.opencv.OpenCvNatives;
 import org.frameloop.io.ProjectStore;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
@@ -46,7 +46,7 @@ class ProjectCreationTest {
 
     /** A Motion-JPEG AVI whose frame f is a flat grey of 40 * f. */
     private Path writeAvi(String name) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         Path file = temp.resolve(name);
         VideoWriter writer = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG,
                 VideoWriter.fourcc('M', 'J', 'P', 'G'), 10, new Size(WIDTH, HEIGHT), true);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
+import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
@@ -128,7 +129,9 @@ class WorkspaceEditingTest {
         SampleQueue queue = new SampleQueue();
         Sample sample = new Sample(0, new Region.WholeFrame(2, 2));
         queue.begin(1, List.of(sample));
-        HumanAnnotator annotator = new HumanAnnotator(queue);
+        HumanAnnotator annotator = new HumanAnnotator(queue, VideoSession.start(
+                org.frameloop.core.video.Video.of("v", 1, 2, 2, f -> org.frameloop.core.image.RgbImage.blank(2, 2)),
+                DemoVideo.labelMap(), null, null));
         CompletableFuture<Annotation> waiting = CompletableFuture.supplyAsync(() -> annotator.annotate(sample, null));
 
         queue.abort();

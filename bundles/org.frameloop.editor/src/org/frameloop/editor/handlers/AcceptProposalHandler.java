@@ -9,7 +9,7 @@ public class AcceptProposalHandler {
 
     @CanExecute
     public boolean canExecute(AnnotationWorkspace workspace) {
-        return workspace.queue().awaitingAnnotation() && workspace.currentSample() != null;
+        return workspace.queue().editing() && workspace.currentSample() != null;
     }
 
     @Execute

@@ -22,6 +22,9 @@ public final class RoundCompletion {
 
     /** Finishes the round if every sample is labelled or the person confirms; returns whether it finished. */
     public static boolean finish(Shell shell, AnnotationWorkspace workspace) {
+        if (!workspace.queue().awaitingAnnotation()) {
+            return false; // the model is working on the finished round
+        }
         List<Sample> incomplete = workspace.incompleteSamples();
         if (!incomplete.isEmpty()) {
             int total = workspace.queue().size();

@@ -8,7 +8,10 @@ import org.frameloop.editor.session.AnnotationWorkspace;
 
 import jakarta.inject.Named;
 
-/** Annotate > Next sample (Tab), Previous sample (Shift+Tab), Finish round (Ctrl+Enter). */
+/**
+ * Annotate > Next sample (Tab), Previous sample (Shift+Tab), Finish round (Ctrl+Enter); Tab and Shift+Tab also
+ * move through the extra samples offered while the model works.
+ */
 public class SampleNavigationHandler {
 
     /** The command parameter: next, previous or finishRound. */
@@ -16,7 +19,7 @@ public class SampleNavigationHandler {
 
     @CanExecute
     public boolean canExecute(AnnotationWorkspace workspace) {
-        return workspace.queue().awaitingAnnotation();
+        return workspace.queue().awaitingAnnotation() || workspace.queue().offering();
     }
 
     @Execute

@@ -15,8 +15,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
 import jakarta.annotation.PostConstruct;

@@ -103,7 +103,8 @@ public class SampleQueuePart {
             TableItem item = table.getItem(i);
             Sample sample = entry.sample();
             item.setText(new String[] { Integer.toString(i + 1), Integer.toString(sample.frameIndex() + 1),
-                    describe(sample.region()), i == current ? "current" : entry.done() ? "done" : "open",
+                    describe(sample.region()), entry.extra() ? (entry.done() ? "extra, done" : i == current
+                            ? "extra, current" : "extra, open") : i == current ? "current" : entry.done() ? "done" : "open",
                     Integer.toString(entry.clicks()), String.format(Locale.ROOT, "%.0f", entry.seconds()) });
         }
         if (current >= 0) {
@@ -116,7 +117,10 @@ public class SampleQueuePart {
         boolean awaiting = queue.awaitingAnnotation();
         heading.setText(!open ? "No project open."
                 : awaiting ? "Round " + queue.round() + ": " + entries.size() + " samples to label"
-                        : running ? "The model is working..." : "Start the loop to get samples to label.");
+                        : queue.offering() ? "The model is learning from round " + queue.round()
+                                + " (see below). Meanwhile, label these " + entries.size()
+                                + " extra samples it ranks next (Tab hands one over; optional)."
+                                : running ? "The model is working..." : "Start the loop to get samples to label.");
         finish.setEnabled(awaiting);
         start.setEnabled(open && !running);
         cancel.setEnabled(running);

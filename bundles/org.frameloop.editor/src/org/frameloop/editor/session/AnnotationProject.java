@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.spi.Granularity;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectStore;

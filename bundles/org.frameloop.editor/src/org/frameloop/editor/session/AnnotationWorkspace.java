@@ -9,8 +9,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 
@@ -316,7 +316,7 @@ public final class AnnotationWorkspace {
 
     /**
      * Whether pixel (x, y) of the frame in view may be edited: inside the current sample (when it lies on
-     * this frame), or anywhere once the frame is unlocked; never while the model is being adapted.
+     * this frame; while the model works, an extra sample it offered), or anywhere once the frame is unlocked.
      */
     public boolean editable(int x, int y) {
         AnnotationProject open = project();
@@ -479,11 +479,21 @@ public final class AnnotationWorkspace {
         return job;
     }
 
-    /** Finishes the current sample, saves its frame, and moves on to the next sample. */
+    /**
+     * Finishes the current sample, saves its frame, and moves on to the next sample. While the model works,
+     * an extra sample with every pixel labelled goes to the loop (journaled at once); an incomplete one is
+     * skipped and stays open.
+     */
     public void nextSample() {
         Sample finished = queue.currentSample();
+        boolean extra = queue.offering();
         queue.next();
         save(finished);
+        if (extra && finished != null) {
+            boolean taken = queue.entries().stream().anyMatch(e -> e.sample().equals(finished) && e.done());
+            setNotice(taken ? "Extra sample saved: the next fine-tune learns from it"
+                    : "Extra sample skipped: it has unlabelled pixels (A accepts the model's labels)");
+        }
     }
 
     public void previousSample() {

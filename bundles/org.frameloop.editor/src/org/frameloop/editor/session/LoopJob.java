@@ -13,15 +13,18 @@ import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.loop.RoundReport;
 import org.frameloop.core.registry.ContributionException;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
+import org.frameloop.io.ProjectStore;
 import org.frameloop.run.RunAssembly;
 
 /**
  * Runs the project's {@link AnnotationLoop} with the person as annotator, as one Eclipse job: predict,
  * choose samples, wait while the person labels them (the worker sleeps in {@link SampleQueue}), fine-tune
- * and predict when they finish the round, and so on. The run is assembled and journaled by
+ * and predict when they finish the round, and so on; while the model works, the person labels the extra
+ * samples it offers (the selector's next choice beyond the round), each journaled when finished. A reopened
+ * project's unfinished round is queued at once, before the model is restored and has predicted. The run is assembled and journaled by
  * {@link RunAssembly}, as the command line's is: human labels are saved per sample, each round's chosen
  * samples and report are journaled, and automatic labels are written after each finished round (holding
  * the project's label-files rule, so an export never mixes two rounds). A cancelled job therefore leaves the
@@ -64,7 +67,10 @@ public final class LoopJob extends Job {
                 workspace.modelStarted(observed);
                 return observed;
             }).journalTo(project.store(), project.labelFilesRule());
-            AnnotationLoop loop = run.loop(project.session(), settings, new HumanAnnotator(workspace.queue()));
+            AnnotationLoop loop = run.loop(project.session(), settings,
+                    new HumanAnnotator(workspace.queue(), project.session()));
+            // never wait on the model: while it learns from a round, the person labels what it ranks next
+            loop.offerWhileAdapting(settings.samplesPerRound());
             loop.addListener(new LoopListener() {
                 @Override
                 public void samplesChosen(int round, List<Sample> samples) {
@@ -78,7 +84,15 @@ public final class LoopJob extends Job {
                     workspace.roundFinished(report);
                 }
             });
-            LoopResult result = run.run(progress.wrap(monitor, settings.maxRounds()));
+            IProgressMonitor wrapped = progress.wrap(monitor, settings.maxRounds());
+            ProjectStore.Continuation next = project.store().continuation();
+            if (!next.pendingSamples().isEmpty()) {
+                // a reopened project's unfinished round: the person goes on while the model is restored and predicts
+                progress.roundStarted("Round " + next.round());
+                progress.waiting("label " + next.pendingSamples().size() + " samples, then Finish round");
+                workspace.queue().begin(next.round(), next.pendingSamples());
+            }
+            LoopResult result = run.run(wrapped);
             return new Status(IStatus.OK, "org.frameloop.editor", "Loop stopped: " + result.stopReason().description());
         } catch (OperationCanceledException e) {
             return Status.CANCEL_STATUS;

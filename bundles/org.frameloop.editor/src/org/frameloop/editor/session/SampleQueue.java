@@ -3,6 +3,7 @@ package org.frameloop.editor.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.sample.Sample;
@@ -12,23 +13,33 @@ import org.frameloop.core.sample.Sample;
  * clicks counted by the tools and seconds while the sample was the current one. The loop's worker waits
  * here (through {@link HumanAnnotator}) until the person has finished a sample; the last sample of a round
  * is handed over only when the person finishes the round, so fine-tuning starts when they say so.
- * Thread-safe: the UI thread edits, the loop's worker waits.
+ * While the model then works, the queue holds the extra samples the loop offers ({@link #offer}): each one
+ * the person finishes is handed to the loop at once, and when the results are in the offer is withdrawn
+ * ({@link #withdrawOffer}); a sample begun but not finished comes back first in the next round, with its
+ * clicks and seconds so far. Thread-safe: the UI thread edits, the loop's worker waits.
  */
 public final class SampleQueue {
 
     /** One queued sample and its cost so far. */
     public static final class Entry {
         private final Sample sample;
+        private final boolean extra;
         private boolean done;
         private int clicks;
         private double seconds;
 
-        Entry(Sample sample) {
+        Entry(Sample sample, boolean extra) {
             this.sample = sample;
+            this.extra = extra;
         }
 
         public Sample sample() {
             return sample;
+        }
+
+        /** Offered while the model works, beyond the round's budget. */
+        public boolean extra() {
+            return extra;
         }
 
         public boolean done() {
@@ -51,6 +62,10 @@ public final class SampleQueue {
     private long currentSinceNanos;
     private boolean roundFinished;
     private boolean aborted;
+    /** Hands a finished extra sample to the loop; null when no offer is open. */
+    private Predicate<Entry> offerTaker;
+    /** Extra samples begun but not finished when the offer was withdrawn: kept for the next round. */
+    private final List<Entry> begun = new ArrayList<>();
 
     /** Told after any change (on the thread that made it). */
     public void addListener(Runnable listener) {
@@ -61,12 +76,30 @@ public final class SampleQueue {
         listeners.remove(listener);
     }
 
-    /** A new round's samples; the first one becomes current. */
+    /**
+     * A new round's samples; the first one becomes current. An extra sample begun while the model worked keeps
+     * its clicks and seconds. The round already queued (a reopened project's unfinished round, queued before
+     * the loop got to it) stays as the person left it.
+     */
     public void begin(int round, List<Sample> samples) {
         synchronized (this) {
+            if (round == this.round && !aborted && offerTaker == null && !entries.isEmpty()
+                    && entries.stream().map(e -> e.sample).toList().equals(samples)) {
+                return;
+            }
             this.round = round;
             entries.clear();
-            samples.forEach(s -> entries.add(new Entry(s)));
+            for (Sample s : samples) {
+                Entry kept = begun.stream().filter(e -> e.sample.equals(s)).findFirst().orElse(null);
+                Entry entry = new Entry(s, false);
+                if (kept != null) {
+                    entry.clicks = kept.clicks;
+                    entry.seconds = kept.seconds;
+                }
+                entries.add(entry);
+            }
+            begun.clear();
+            offerTaker = null;
             roundFinished = false;
             aborted = false;
             current = -1;
@@ -75,10 +108,66 @@ public final class SampleQueue {
         fire();
     }
 
+    /**
+     * The model is working: {@code samples} are offered for the person to label meanwhile, the first one
+     * current. Each extra sample the person finishes ({@link #next}) goes to {@code taker} at once, on the
+     * caller's thread; one the taker refuses (the results just came in) stays open.
+     */
+    public void offer(int round, List<Sample> samples, Predicate<Entry> taker) {
+        synchronized (this) {
+            stopClock();
+            this.round = round;
+            entries.clear();
+            samples.forEach(s -> entries.add(new Entry(s, true)));
+            begun.clear();
+            offerTaker = taker;
+            current = -1;
+            selectLocked(entries.isEmpty() ? -1 : 0);
+        }
+        fire();
+    }
+
+    /**
+     * The model's results are in: the extra samples leave the queue. Returns those the person began (clicked
+     * on) but did not finish; they come back first in the next round, with their cost so far.
+     */
+    public List<Sample> withdrawOffer() {
+        List<Sample> started = new ArrayList<>();
+        synchronized (this) {
+            if (offerTaker == null) {
+                return started;
+            }
+            stopClock();
+            for (Entry entry : entries) {
+                if (!entry.done && entry.clicks > 0) {
+                    begun.add(entry);
+                    started.add(entry.sample);
+                }
+            }
+            offerTaker = null;
+            entries.clear();
+            current = -1;
+        }
+        fire();
+        return started;
+    }
+
+    /** Whether extra samples are offered while the model works. */
+    public synchronized boolean offering() {
+        return offerTaker != null && !aborted;
+    }
+
+    /** Whether the person labels a sample now: a round's, or an extra one while the model works. */
+    public synchronized boolean editing() {
+        return current >= 0 && !aborted && (offerTaker != null || !roundFinished);
+    }
+
     /** Empties the queue (the loop stopped); a waiting worker is released with a cancellation. */
     public void clear() {
         synchronized (this) {
             stopClock();
+            offerTaker = null;
+            begun.clear();
             entries.clear();
             current = -1;
             aborted = true;
@@ -109,9 +198,9 @@ public final class SampleQueue {
         return current < 0 ? null : entries.get(current).sample;
     }
 
-    /** Whether the person is asked for labels now (a round is open and not finished). */
+    /** Whether the person is asked for the round's labels now (a round is open and not finished). */
     public synchronized boolean awaitingAnnotation() {
-        return !entries.isEmpty() && !roundFinished && !aborted;
+        return !entries.isEmpty() && !roundFinished && !aborted && offerTaker == null;
     }
 
     public void select(int index) {
@@ -124,13 +213,26 @@ public final class SampleQueue {
         fire();
     }
 
-    /** Marks the current sample finished and makes the next one current (wrapping to the first open one). */
+    /**
+     * Marks the current sample finished and makes the next one current (wrapping to the first open one). An
+     * extra sample is handed to the loop here, inside the lock, so withdrawing the offer sees it either taken or
+     * still open.
+     */
     public void next() {
         synchronized (this) {
             if (current < 0) {
                 return;
             }
-            entries.get(current).done = true;
+            Entry entry = entries.get(current);
+            if (offerTaker != null) {
+                if (!entry.done) {
+                    stopClock();
+                    currentSinceNanos = System.nanoTime();
+                    entry.done = offerTaker.test(entry);
+                }
+            } else {
+                entry.done = true;
+            }
             notifyAll();
             int following = current + 1 < entries.size() ? current + 1 : firstOpen();
             selectLocked(following < 0 ? current : following);
@@ -147,9 +249,12 @@ public final class SampleQueue {
         fire();
     }
 
-    /** Finishes every sample and the round: the loop goes on to fine-tuning. */
+    /** Finishes every sample and the round: the loop goes on to fine-tuning. Ignored while extras are offered. */
     public void finishRound() {
         synchronized (this) {
+            if (offerTaker != null) {
+                return;
+            }
             stopClock();
             entries.forEach(e -> e.done = true);
             roundFinished = true;

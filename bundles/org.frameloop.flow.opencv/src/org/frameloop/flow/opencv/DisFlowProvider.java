@@ -5,6 +5,8 @@ import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.registry.ParameterValues;
 import org.frameloop.core.spi.Configurable;
 import org.frameloop.core.spi.FlowProvider;
+import org.frameloop.lib.opencv.OpenCvRuntime;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.video.DISOpticalFlow;
 
@@ -44,8 +46,8 @@ public class DisFlowProvider implements FlowProvider, Configurable {
         int height = from.height();
         float[] forward = new float[width * height * 2];
         float[] backward = new float[width * height * 2];
-        Mat a = OpenCvNatives.toGray(from);
-        Mat b = OpenCvNatives.toGray(to);
+        Mat a = toGray(from);
+        Mat b = toGray(to);
         Mat flow = new Mat();
         try {
             DISOpticalFlow dis = DISOpticalFlow.create(preset);
@@ -60,6 +62,20 @@ public class DisFlowProvider implements FlowProvider, Configurable {
         }
         return new OpticalFlow[] { consistentFlow(width, height, forward, backward, consistencyTolerancePx),
                 consistentFlow(width, height, backward, forward, consistencyTolerancePx) };
+    }
+
+    /** 8-bit grey Mat with ITU-R BT.601 luma of {@code image}; the caller releases it. */
+    static Mat toGray(RgbImage image) {
+        OpenCvRuntime.load();
+        byte[] rgb = image.rgb();
+        byte[] gray = new byte[image.pixelCount()];
+        for (int i = 0, j = 0; i < gray.length; i++, j += 3) {
+            int luma = (299 * (rgb[j] & 0xFF) + 587 * (rgb[j + 1] & 0xFF) + 114 * (rgb[j + 2] & 0xFF) + 500) / 1000;
+            gray[i] = (byte) luma;
+        }
+        Mat mat = new Mat(image.height(), image.width(), CvType.CV_8UC1);
+        mat.put(0, 0, gray);
+        return mat;
     }
 
     /**

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.carry.CarriedLabels;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.registry.ParameterValues;
 import org.frameloop.core.spi.AnnotatedVideo;
 import org.frameloop.core.spi.Configurable;

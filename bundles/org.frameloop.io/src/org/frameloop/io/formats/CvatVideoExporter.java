@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.image.LabelSequence;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.ParameterValues;
 import org.frameloop.core.spi.Configurable;

@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.frameloop.core.geometry.DouglasPeucker;
 import org.frameloop.core.image.LabelImage;
-import org.frameloop.flow.opencv.OpenCvNatives;
+import org.frameloop.lib.opencv.MaskContours;
+import org.frameloop.lib.opencv.MaskContours.Borders;
+import org.frameloop.lib.opencv.MaskContours.Contour;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
@@ -16,7 +19,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Label masks to polygons and back, on OpenCV: the outer contour of each connected region of one class
- * ({@code findContours}, external contours, vertices on the boundary pixels' centres), simplified with
+ * ({@link MaskContours}, outer borders, vertices on the boundary pixels' centres), simplified with
  * Douglas-Peucker ({@link DouglasPeucker}) to {@code tolerancePx}, as CVAT's dataset layer (Datumaro's
  * {@code mask_to_polygons}) turns a mask into polygons. Regions of fewer than {@code minAreaPx} pixels
  * (specks, counted with the holes they enclose) become no polygon, as Datumaro's {@code area_threshold}
@@ -42,9 +45,6 @@ final class MaskPolygons {
      * @param minAreaPx   regions of fewer pixels are dropped; 1 keeps every region
      */
     static List<Polygon> polygons(LabelImage labels, int[] classIds, double tolerancePx, int minAreaPx) {
-        OpenCvNatives.load();
-        int width = labels.width();
-        int height = labels.height();
         byte[] ids = labels.ids();
         List<Polygon> polygons = new ArrayList<>();
         byte[] binary = new byte[ids.length];
@@ -52,41 +52,29 @@ final class MaskPolygons {
         for (byte id : ids) {
             count[id & 0xFF]++;
         }
-        Mat mask = new Mat(height, width, CvType.CV_8UC1);
-        Mat hierarchy = new Mat();
-        try {
-            for (int classId : classIds) {
-                if (count[classId] == 0) {
-                    continue;
-                }
-                for (int i = 0; i < ids.length; i++) {
-                    binary[i] = (byte) ((ids[i] & 0xFF) == classId ? 1 : 0);
-                }
-                mask.put(0, 0, binary);
-                List<MatOfPoint> contours = new ArrayList<>();
-                Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
-                for (MatOfPoint contour : contours) {
-                    // Pick's theorem: the pixels a contour through pixel centres encloses, its own included
-                    // (exact for one-pixel-wide parts too, whose outline is walked there and back)
-                    double pixels = Imgproc.contourArea(contour) + contour.rows() / 2.0 + 1;
-                    double[] xy = pixels >= minAreaPx ? simplify(contour, tolerancePx) : null;
-                    if (xy != null && xy.length >= 6) {
-                        polygons.add(new Polygon(classId, xy, pixels));
-                    }
-                    contour.release();
+        for (int classId : classIds) {
+            if (count[classId] == 0) {
+                continue;
+            }
+            for (int i = 0; i < ids.length; i++) {
+                binary[i] = (byte) ((ids[i] & 0xFF) == classId ? 1 : 0);
+            }
+            for (Contour contour : MaskContours.trace(binary, labels.width(), labels.height(), Borders.OUTER, 0, 0)) {
+                // Pick's theorem: the pixels a contour through pixel centres encloses, its own included
+                // (exact for one-pixel-wide parts too, whose outline is walked there and back)
+                double pixels = contour.area() + contour.pointCount() / 2.0 + 1;
+                double[] xy = pixels >= minAreaPx ? simplify(contour, tolerancePx) : null;
+                if (xy != null && xy.length >= 6) {
+                    polygons.add(new Polygon(classId, xy, pixels));
                 }
             }
-        } finally {
-            mask.release();
-            hierarchy.release();
         }
         polygons.sort(Comparator.comparingDouble(Polygon::area).reversed());
         return polygons;
     }
 
-    private static double[] simplify(MatOfPoint contour, double tolerancePx) {
-        int[] points = new int[2 * (int) contour.total()];
-        contour.get(0, 0, points);
+    private static double[] simplify(Contour contour, double tolerancePx) {
+        int[] points = contour.xy();
         double[] xy = new double[points.length];
         for (int i = 0; i < points.length; i++) {
             xy[i] = points[i];
@@ -97,7 +85,7 @@ final class MaskPolygons {
 
     /** Fills {@code polygons} into {@code labels} in the given order (later ones on top). */
     static void paint(LabelImage labels, List<Polygon> polygons) {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         Mat canvas = new Mat(labels.height(), labels.width(), CvType.CV_8UC1);
         try {
             canvas.put(0, 0, labels.ids());

@@ -19,10 +19,10 @@ import org.frameloop.core.video.Video;
 import org.frameloop.io.ProjectException;
 
 /**
- * Opens what a user gives as a video: a folder of frames (png, jpg, jpeg, bmp, natural order), a
- * Motion-JPEG AVI file, or any file a contributed {@link VideoReader} takes by its extension (the FFmpeg
- * reader in org.frameloop.video.ffmpeg takes mp4, m4v, mkv, webm and mov). Without such a reader those
- * containers are refused with the command that converts them.
+ * Opens what a user gives as a video: a folder of frames (png, jpg, jpeg, bmp, natural order), or any file a
+ * contributed {@link VideoReader} takes by its extension (the Motion-JPEG AVI reader in
+ * org.frameloop.video.opencv takes avi, the FFmpeg reader in org.frameloop.video.ffmpeg mp4, m4v, mkv, webm
+ * and mov). Without the FFmpeg reader those containers are refused with the command that converts them.
  */
 public final class VideoFiles {
 
@@ -47,9 +47,6 @@ public final class VideoFiles {
             return ImageSequenceVideo.open(path);
         }
         String extension = extension(path);
-        if (extension.equals("avi")) {
-            return MjpegAviVideo.open(path);
-        }
         Optional<Contribution<VideoReader>> reader = registry.flatMap(r -> readerFor(r, extension));
         if (reader.isPresent()) {
             if (!Files.exists(path)) {
@@ -74,8 +71,9 @@ public final class VideoFiles {
             throw new ProjectException(path, "no such file or folder");
         }
         List<String> contributed = extensions(registry);
-        throw new ProjectException(path, "is neither a folder of frames nor an .avi file"
-                + (contributed.isEmpty() ? "" : " nor a ." + String.join(", .", contributed) + " video"));
+        throw new ProjectException(path, "is neither a folder of frames"
+                + (contributed.isEmpty() ? " nor a video file this installation has a reader for"
+                        : " nor a ." + String.join(", .", contributed) + " video"));
     }
 
     private static Optional<Contribution<VideoReader>> readerFor(PluginRegistry registry, String extension) {

@@ -91,6 +91,9 @@ final class FineTuner {
             if (progress.isCanceled()) {
                 break;
             }
+            // a sub-task, not a task name: callers' monitors suppress the names of their children's tasks
+            progress.subTask("Fine-tuning on " + labelled.length + " labelled frames, step " + (i + 1)
+                    + " (at most " + settings.stepsPerRound() + ")");
             StepLosses losses = step(video, labelled, carried);
             crossEntropy += losses.crossEntropy();
             temporal += losses.temporalConsistency();

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.frameloop.core.io.NaturalOrder;
+import org.frameloop.core.internal.io.NaturalOrder;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.video.ImageSequenceLabels;

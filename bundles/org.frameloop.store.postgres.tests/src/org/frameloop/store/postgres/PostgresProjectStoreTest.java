@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.frameloop.core.flow.FlowCache;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.ledger.ClickLedger;
 import org.frameloop.core.loop.AnnotationLoop;
@@ -29,7 +29,7 @@ import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.label.LabelMapJson;
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.loop.RoundReport;
+import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.JournalJson;

@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.video.Video;
+import org.frameloop.core.video.VideoFileException;
 import org.frameloop.io.ProjectException;
 import org.frameloop.io.video.VideoFiles;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class FfmpegVideoTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(temp.resolve("cut." + container), Arrays.copyOf(bytes, bytes.length / 2));
 
-        ProjectException e = assertThrows(ProjectException.class, () -> openAndReadEveryFrame(cut));
+        VideoFileException e = assertThrows(VideoFileException.class, () -> openAndReadEveryFrame(cut));
 
         assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
     }
@@ -97,7 +98,7 @@ class FfmpegVideoTest {
         new Random(42).nextBytes(noise);
         Path garbage = Files.write(temp.resolve("holiday.mp4"), noise);
 
-        ProjectException e = assertThrows(ProjectException.class, () -> openAndReadEveryFrame(garbage));
+        VideoFileException e = assertThrows(VideoFileException.class, () -> openAndReadEveryFrame(garbage));
 
         assertTrue(e.getMessage().contains(garbage.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not a video"), e.getMessage());
@@ -112,7 +113,7 @@ class FfmpegVideoTest {
         System.arraycopy(noise, 0, bytes, 200, noise.length);
         Path damaged = Files.write(temp.resolve("damaged.webm"), bytes);
 
-        ProjectException e = assertThrows(ProjectException.class, () -> openAndReadEveryFrame(damaged));
+        VideoFileException e = assertThrows(VideoFileException.class, () -> openAndReadEveryFrame(damaged));
 
         assertTrue(e.getMessage().contains(damaged.toString()), e.getMessage());
     }
@@ -141,7 +142,7 @@ class FfmpegVideoTest {
         }
     }
 
-    /** Opens and decodes every frame, unwrapping the ProjectException a frame read carries. */
+    /** Opens and decodes every frame, unwrapping the VideoFileException a frame read carries. */
     private static void openAndReadEveryFrame(Path file) throws IOException {
         try (FfmpegVideo video = (FfmpegVideo) VideoFiles.open(file)) {
             for (int f = 0; f < video.frameCount(); f++) {

@@ -61,7 +61,7 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.video.RecentFrames;
 import org.frameloop.core.video.Video;
-import org.frameloop.io.ProjectException;
+import org.frameloop.core.video.VideoFileException;
 import org.frameloop.lib.ffmpeg.FfmpegRuntime;
 
 /**
@@ -120,39 +120,39 @@ public final class FfmpegVideo implements Video, AutoCloseable {
     }
 
     /**
-     * @throws ProjectException naming the file when it is missing, not a video FFmpeg can read, has no
+     * @throws VideoFileException naming the file when it is missing, not a video FFmpeg can read, has no
      *                          video stream or one in a codec this build cannot decode, or is cut short
      */
     public static FfmpegVideo open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new ProjectException(file, "no such file");
+            throw new VideoFileException(file, "no such file");
         }
         try {
             FfmpegRuntime.load();
         } catch (IllegalStateException e) {
-            throw new ProjectException(file, e.getMessage(), e);
+            throw new VideoFileException(file, e.getMessage(), e);
         }
         AVFormatContext format = new AVFormatContext(null);
         int status = avformat_open_input(format, file.toAbsolutePath().toString(), null, null);
         if (status < 0) {
-            throw new ProjectException(file, "is not a video FFmpeg can read (" + describe(status) + ")");
+            throw new VideoFileException(file, "is not a video FFmpeg can read (" + describe(status) + ")");
         }
         AVCodecContext decoder = null;
         try {
             status = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (status < 0) {
-                throw new ProjectException(file, "is damaged: FFmpeg cannot find its streams (" + describe(status) + ")");
+                throw new VideoFileException(file, "is damaged: FFmpeg cannot find its streams (" + describe(status) + ")");
             }
             int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
             if (streamIndex < 0) {
-                throw new ProjectException(file, "holds no video stream");
+                throw new VideoFileException(file, "holds no video stream");
             }
             AVStream stream = format.streams(streamIndex);
             AVCodecParameters parameters = stream.codecpar();
             String codecName = avcodec_get_name(parameters.codec_id()).getString();
             AVCodec codec = avcodec_find_decoder(parameters.codec_id());
             if (codec == null || codec.isNull()) {
-                throw new ProjectException(file, "uses the " + codecName + " codec, which this FFmpeg build cannot "
+                throw new VideoFileException(file, "uses the " + codecName + " codec, which this FFmpeg build cannot "
                         + "decode; convert it to frames ('ffmpeg -i " + file.getFileName() + " frames/%06d.png')");
             }
             decoder = avcodec_alloc_context3(codec);
@@ -162,17 +162,17 @@ public final class FfmpegVideo implements Video, AutoCloseable {
                 status = avcodec_open2(decoder, codec, (PointerPointer<?>) null);
             }
             if (status < 0) {
-                throw new ProjectException(file, "cannot start the " + codecName + " decoder (" + describe(status) + ")");
+                throw new VideoFileException(file, "cannot start the " + codecName + " decoder (" + describe(status) + ")");
             }
             int width = parameters.width();
             int height = parameters.height();
             if (width <= 0 || height <= 0) {
-                throw new ProjectException(file, "does not state its frame size; the file may be damaged");
+                throw new VideoFileException(file, "does not state its frame size; the file may be damaged");
             }
             PacketIndex index = PacketIndex.read(file, format, streamIndex);
             status = av_seek_frame(format, streamIndex, index.framePts()[0], AVSEEK_FLAG_BACKWARD);
             if (status < 0) {
-                throw new ProjectException(file, "cannot seek back to its first frame (" + describe(status) + ")");
+                throw new VideoFileException(file, "cannot seek back to its first frame (" + describe(status) + ")");
             }
             return new FfmpegVideo(file, format, decoder, streamIndex, index.framePts(), index.keyFrames(), width,
                     height);
@@ -191,7 +191,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
      */
     private record PacketIndex(long[] framePts, int[] keyFrames) {
 
-        static PacketIndex read(Path file, AVFormatContext format, int streamIndex) throws ProjectException {
+        static PacketIndex read(Path file, AVFormatContext format, int streamIndex) throws VideoFileException {
             AVStream stream = format.streams(streamIndex);
             long[] pts = new long[1024];
             long[] keyPts = new long[64];
@@ -213,7 +213,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
                         }
                         long time = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
                         if (time == AV_NOPTS_VALUE) {
-                            throw new ProjectException(file, "has video packets without timestamps, which this "
+                            throw new VideoFileException(file, "has video packets without timestamps, which this "
                                     + "reader cannot seek in; convert it to frames ('ffmpeg -i " + file.getFileName()
                                     + " frames/%06d.png')");
                         }
@@ -232,7 +232,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
                     }
                 }
                 if (status != AVERROR_EOF) {
-                    throw new ProjectException(file, "is damaged or cut short: reading stops after " + frames
+                    throw new VideoFileException(file, "is damaged or cut short: reading stops after " + frames
                             + " frames (" + describe(status) + ")");
                 }
             } finally {
@@ -240,11 +240,11 @@ public final class FfmpegVideo implements Video, AutoCloseable {
             }
             long statedFrames = stream.nb_frames();
             if (statedFrames > 0 && packetsInStream < statedFrames) {
-                throw new ProjectException(file, "is cut short: the container lists " + statedFrames
+                throw new VideoFileException(file, "is cut short: the container lists " + statedFrames
                         + " frames but only " + packetsInStream + " are in the file");
             }
             if (frames == 0) {
-                throw new ProjectException(file, "holds no video frames");
+                throw new VideoFileException(file, "holds no video frames");
             }
             long[] framePts = Arrays.copyOf(pts, frames);
             Arrays.sort(framePts);
@@ -267,7 +267,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
          * else); allow two frame intervals and 2 % for muxers that round or count the last frame's length.
          */
         private static void checkNotCutShort(Path file, AVFormatContext format, AVStream stream, long[] framePts)
-                throws ProjectException {
+                throws VideoFileException {
             double timeBase = av_q2d(stream.time_base());
             double stated = statedSeconds(format, stream);
             if (stated <= 0 || timeBase <= 0) {
@@ -278,7 +278,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
             double interval = framePts.length > 1 ? (framePts[framePts.length - 1] - framePts[0]) * timeBase
                     / (framePts.length - 1) : 0;
             if (lastFrame < stated - Math.max(2 * interval, 0.02 * stated)) {
-                throw new ProjectException(file, String.format(Locale.ROOT, "is cut short: its video should last "
+                throw new VideoFileException(file, String.format(Locale.ROOT, "is cut short: its video should last "
                         + "%.2f s but the frames end at %.2f s (%d frames)", stated, lastFrame, framePts.length));
             }
         }
@@ -357,7 +357,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
     }
 
     /**
-     * @throws UncheckedIOException wrapping a {@link ProjectException} naming the file and frame when the
+     * @throws UncheckedIOException wrapping a {@link VideoFileException} naming the file and frame when the
      *                              frame cannot be decoded
      */
     @Override
@@ -376,12 +376,12 @@ public final class FfmpegVideo implements Video, AutoCloseable {
             RgbImage frame = decode(frameIndex);
             recent.put(frameIndex, frame);
             return frame;
-        } catch (ProjectException e) {
+        } catch (VideoFileException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private RgbImage decode(int target) throws ProjectException {
+    private RgbImage decode(int target) throws VideoFileException {
         if (!canDecodeOnTo(target)) {
             seekToKeyFrameBefore(target);
             seeks++;
@@ -390,7 +390,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
         while (true) {
             if (!decodeNext()) {
                 nextIndex = -1;
-                throw new ProjectException(file, "frame " + target + " cannot be decoded: the video ends before it "
+                throw new VideoFileException(file, "frame " + target + " cannot be decoded: the video ends before it "
                         + "(damaged file?)");
             }
             int index = indexOf(decoded.best_effort_timestamp());
@@ -401,7 +401,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
             if (index > target) {
                 // The demuxer landed after the target (an imprecise index): start from the beginning once.
                 if (restarted) {
-                    throw new ProjectException(file, "frame " + target + " cannot be reached by seeking (damaged index?)");
+                    throw new VideoFileException(file, "frame " + target + " cannot be reached by seeking (damaged index?)");
                 }
                 restarted = true;
                 seekToKeyFrameBefore(0);
@@ -423,11 +423,11 @@ public final class FfmpegVideo implements Video, AutoCloseable {
         return k >= 0 ? keyFrames[k] : keyFrames[Math.max(0, -k - 2)];
     }
 
-    private void seekToKeyFrameBefore(int frameIndex) throws ProjectException {
+    private void seekToKeyFrameBefore(int frameIndex) throws VideoFileException {
         long time = framePts[keyFrameAtOrBefore(frameIndex)];
         int status = av_seek_frame(format, streamIndex, time, AVSEEK_FLAG_BACKWARD);
         if (status < 0) {
-            throw new ProjectException(file, "cannot seek to frame " + frameIndex + " (" + describe(status) + ")");
+            throw new VideoFileException(file, "cannot seek to frame " + frameIndex + " (" + describe(status) + ")");
         }
         avcodec_flush_buffers(decoder);
         draining = false;
@@ -435,7 +435,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
     }
 
     /** Decodes the next frame in presentation order into {@link #decoded}; false at the end of the video. */
-    private boolean decodeNext() throws ProjectException {
+    private boolean decodeNext() throws VideoFileException {
         while (true) {
             int status = avcodec_receive_frame(decoder, decoded);
             if (status >= 0) {
@@ -445,7 +445,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
                 return false;
             }
             if (status != AVERROR_EAGAIN) {
-                throw new ProjectException(file, "a frame cannot be decoded (" + describe(status) + "); the file "
+                throw new VideoFileException(file, "a frame cannot be decoded (" + describe(status) + "); the file "
                         + "may be damaged");
             }
             if (draining) {
@@ -462,7 +462,7 @@ public final class FfmpegVideo implements Video, AutoCloseable {
                 if (packet.stream_index() == streamIndex) {
                     status = avcodec_send_packet(decoder, packet);
                     if (status < 0 && status != AVERROR_EAGAIN) {
-                        throw new ProjectException(file, "a frame cannot be decoded (" + describe(status)
+                        throw new VideoFileException(file, "a frame cannot be decoded (" + describe(status)
                                 + "); the file may be damaged");
                     }
                 }
@@ -485,15 +485,15 @@ public final class FfmpegVideo implements Video, AutoCloseable {
         return timestamp - framePts[before] <= framePts[after] - timestamp ? before : after;
     }
 
-    private RgbImage toRgb(int frameIndex) throws ProjectException {
+    private RgbImage toRgb(int frameIndex) throws VideoFileException {
         if (decoded.width() != width || decoded.height() != height) {
-            throw new ProjectException(file, "frame " + frameIndex + " is " + decoded.width() + "x" + decoded.height()
+            throw new VideoFileException(file, "frame " + frameIndex + " is " + decoded.width() + "x" + decoded.height()
                     + " but the video is " + width + "x" + height + "; size changes inside a video are not supported");
         }
         toRgb = sws_getCachedContext(toRgb, width, height, decoded.format(), width, height, AV_PIX_FMT_RGB24,
                 SWS_BILINEAR, null, null, (DoublePointer) null);
         if (toRgb == null || toRgb.isNull()) {
-            throw new ProjectException(file, "frame " + frameIndex + " has a pixel format swscale cannot convert ("
+            throw new VideoFileException(file, "frame " + frameIndex + " has a pixel format swscale cannot convert ("
                     + decoded.format() + ")");
         }
         if (rgbBuffer == null) {

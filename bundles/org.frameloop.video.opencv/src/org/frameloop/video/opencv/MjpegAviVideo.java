@@ -1,4 +1,4 @@
-package org.frameloop.io.video;
+package org.frameloop.video.opencv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.video.RecentFrames;
 import org.frameloop.core.video.Video;
-import org.frameloop.flow.opencv.OpenCvNatives;
-import org.frameloop.io.ProjectException;
+import org.frameloop.core.video.VideoFileException;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.videoio.VideoCapture;
@@ -42,18 +42,18 @@ public final class MjpegAviVideo implements Video, AutoCloseable {
     }
 
     /**
-     * @throws ProjectException naming the file when it is missing, not an MJPEG AVI OpenCV can read, or
+     * @throws VideoFileException naming the file when it is missing, not an MJPEG AVI OpenCV can read, or
      *                          has no frames
      */
     public static MjpegAviVideo open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new ProjectException(file, "no such file");
+            throw new VideoFileException(file, "no such file");
         }
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         VideoCapture capture = new VideoCapture(file.toString(), Videoio.CAP_OPENCV_MJPEG);
         if (!capture.isOpened()) {
             capture.release();
-            throw new ProjectException(file, "is not a Motion-JPEG AVI that OpenCV's built-in reader can open "
+            throw new VideoFileException(file, "is not a Motion-JPEG AVI that OpenCV's built-in reader can open "
                     + "(other codecs need FFmpeg, see docs/projects-and-formats.md)");
         }
         int frames = 0;
@@ -64,7 +64,7 @@ public final class MjpegAviVideo implements Video, AutoCloseable {
         int height = (int) capture.get(Videoio.CAP_PROP_FRAME_HEIGHT);
         if (frames == 0 || width <= 0 || height <= 0) {
             capture.release();
-            throw new ProjectException(file, "holds no readable frames");
+            throw new VideoFileException(file, "holds no readable frames");
         }
         capture.set(Videoio.CAP_PROP_POS_FRAMES, 0);
         return new MjpegAviVideo(file, capture, frames, width, height);
@@ -116,12 +116,12 @@ public final class MjpegAviVideo implements Video, AutoCloseable {
         try {
             if (!capture.read(bgr) || bgr.empty()) {
                 nextPosition = -1;
-                throw new UncheckedIOException(new ProjectException(file, "frame " + frameIndex
+                throw new UncheckedIOException(new VideoFileException(file, "frame " + frameIndex
                         + " cannot be decoded (corrupt or truncated file?)"));
             }
             nextPosition = frameIndex + 1;
             if (bgr.cols() != width || bgr.rows() != height) {
-                throw new UncheckedIOException(new ProjectException(file, "frame " + frameIndex + " is " + bgr.cols()
+                throw new UncheckedIOException(new VideoFileException(file, "frame " + frameIndex + " is " + bgr.cols()
                         + "x" + bgr.rows() + " but the video is " + width + "x" + height));
             }
             Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);

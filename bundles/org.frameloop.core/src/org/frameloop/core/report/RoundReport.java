@@ -1,4 +1,4 @@
-package org.frameloop.core.loop;
+package org.frameloop.core.report;
 
 import java.util.List;
 
@@ -56,7 +56,8 @@ public record RoundReport(int round, List<Sample> samples, long roundClicks, lon
                     evaluateMillis + other.evaluateMillis);
         }
 
-        Timings withEvaluateMillis(long millis) {
+        /** These timings with the evaluation step's time set. */
+        public Timings withEvaluateMillis(long millis) {
             return new Timings(selectMillis, annotateMillis, fineTuneMillis, predictMillis, millis);
         }
     }

@@ -1,4 +1,4 @@
-package org.frameloop.core.io;
+package org.frameloop.core.internal.io;
 
 import java.util.Comparator;
 

@@ -1,4 +1,4 @@
-package org.frameloop.core.flow;
+package org.frameloop.core.internal.flow;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,11 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.frameloop.core.image.OpticalFlow;
-import org.frameloop.core.io.AtomicFiles;
+import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.video.Video;
 
@@ -128,19 +129,25 @@ public final class FlowCache {
     private void writeToDisk(int first, OpticalFlow[] pair) {
         try {
             AtomicFiles.write(file(first), raw -> {
-                DeflaterOutputStream deflater = new DeflaterOutputStream(raw);
-                DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(deflater));
-                for (OpticalFlow flow : pair) {
-                    out.writeInt(flow.width());
-                    out.writeInt(flow.height());
-                    for (int i = 0; i < flow.dx().length; i++) {
-                        out.writeShort(quantise(flow.dx()[i]));
-                        out.writeShort(quantise(flow.dy()[i]));
-                        out.writeBoolean(flow.valid()[i]);
+                // the fastest level: at the default level compressing a pair took longer than computing it
+                Deflater level = new Deflater(Deflater.BEST_SPEED);
+                try {
+                    DeflaterOutputStream deflater = new DeflaterOutputStream(raw, level, 1 << 16);
+                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(deflater, 1 << 16));
+                    for (OpticalFlow flow : pair) {
+                        out.writeInt(flow.width());
+                        out.writeInt(flow.height());
+                        for (int i = 0; i < flow.dx().length; i++) {
+                            out.writeShort(quantise(flow.dx()[i]));
+                            out.writeShort(quantise(flow.dy()[i]));
+                            out.writeBoolean(flow.valid()[i]);
+                        }
                     }
+                    out.flush();
+                    deflater.finish();
+                } finally {
+                    level.end(); // a Deflater given to the stream is not ended by it
                 }
-                out.flush();
-                deflater.finish();
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the flow cache " + file(first), e);

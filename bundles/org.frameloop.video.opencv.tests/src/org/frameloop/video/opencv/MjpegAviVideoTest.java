@@ -1,4 +1,4 @@
-package org.frameloop.io.video;
+package org.frameloop.video.opencv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.frameloop.core.image.RgbImage;
+import org.frameloop.core.registry.ExtensionPoint;
+import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.Video;
-import org.frameloop.flow.opencv.OpenCvNatives;
-import org.frameloop.io.ProjectException;
+import org.frameloop.core.video.VideoFileException;
+import org.frameloop.io.video.VideoFiles;
+import org.frameloop.lib.opencv.OpenCvRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
@@ -20,7 +23,10 @@ import org.opencv.core.Size;
 import org.opencv.videoio.VideoWriter;
 import org.opencv.videoio.Videoio;
 
-/** MJPEG AVI through OpenCV's built-in reader: frames in order, random access, exact count, clear errors. */
+/**
+ * MJPEG AVI through OpenCV's built-in reader, found by import as the {@code mjpeg-avi} contribution: frames in
+ * order, random access, exact count, clear errors.
+ */
 class MjpegAviVideoTest {
 
     private static final int FRAMES = 7;
@@ -32,7 +38,7 @@ class MjpegAviVideoTest {
 
     /** Frame f is a flat grey of 30 * f (BGR), which JPEG keeps within a few levels. */
     private Path writeAvi() {
-        OpenCvNatives.load();
+        OpenCvRuntime.load();
         Path file = temp.resolve("clip.avi");
         VideoWriter writer = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG,
                 VideoWriter.fourcc('M', 'J', 'P', 'G'), 10, new Size(WIDTH, HEIGHT), true);
@@ -65,11 +71,19 @@ class MjpegAviVideoTest {
     void aFileThatIsNotMjpegAviIsRefusedByName() throws IOException {
         Path file = Files.write(temp.resolve("broken.avi"), new byte[] { 'R', 'I', 'F', 'F', 1, 2, 3 });
 
-        ProjectException e = assertThrows(ProjectException.class, () -> {
+        VideoFileException e = assertThrows(VideoFileException.class, () -> {
             Video video = VideoFiles.open(file);
             video.frameCount();
         });
 
         assertTrue(e.getMessage().contains("broken.avi"), e.getMessage());
+    }
+
+    @Test
+    void theReaderIsContributedForAviFiles() {
+        var readers = PluginRegistry.ofPlatform().contributions(ExtensionPoint.VIDEO_READERS);
+        var avi = readers.stream().filter(r -> r.id().equals("mjpeg-avi")).findFirst().orElseThrow();
+        assertEquals("org.frameloop.video.opencv", avi.bundleName());
+        assertEquals("avi", avi.attribute("extensions").orElseThrow());
     }
 }

@@ -1,0 +1,156 @@
+package org.frameloop.editor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.core.registry.PluginRegistry;
+import org.frameloop.core.report.RoundReport;
+import org.frameloop.core.sample.Sample;
+import org.frameloop.io.ProjectStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Never wait on the model: while a round's fine-tuning runs (a {@link HeldModel} held on a latch), the person
+ * labels an extra sample the loop offers; it is on disk at once, counted once, and not chosen again.
+ */
+class ModelWorkingTest {
+
+    private static final long TIMEOUT_MS = 60_000;
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void release() {
+        HeldModel.release();
+    }
+
+    @Test
+    void anExtraSampleLabelledWhileTheModelFineTunesIsJournaledAtOnceCountedOnceAndNotChosenAgain() throws Exception {
+        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
+                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
+                PluginChoice.of("polygon"), 1, 7);
+        Path folder = temp.resolve("project");
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
+        HeldModel.hold();
+
+        workspace.startLoop();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        Sample chosen = workspace.currentSample();
+        label(workspace, DemoVideo.ROAD, 3);
+        workspace.finishRound();
+
+        await(workspace, () -> workspace.queue().offering());
+        assertTrue(HeldModel.awaitFineTuning(), "the model is fine-tuning");
+        Sample extra = workspace.currentSample();
+        assertFalse(extra.equals(chosen));
+        workspace.nextSample(); // nothing labelled yet: skipped, not handed over
+        assertEquals(1, workspace.project().session().ledger().size());
+        workspace.queue().select(0);
+        label(workspace, DemoVideo.CAR, 2);
+        workspace.nextSample();
+
+        assertTrue(workspace.queue().offering(), "the model is still working");
+        try (ProjectStore saved = ProjectStore.openReadOnly(folder)) {
+            List<LedgerEntry> journaled = saved.ledgerEntries();
+            assertEquals(List.of(chosen, extra), journaled.stream().map(LedgerEntry::sample).toList(),
+                    "the extra sample is journaled as soon as it is finished");
+            assertEquals(List.of(3, 2), journaled.stream().map(LedgerEntry::clicks).toList());
+            assertEquals(DemoVideo.CAR, saved.readLabels().human(extra.frameIndex()).ids()[
+                    extra.region().pixelIndices(40)[0]], "with its labels");
+        }
+
+        HeldModel.release();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        assertFalse(workspace.queue().entries().stream().anyMatch(e -> e.sample().equals(extra)
+                || e.sample().equals(chosen)), "round 2 chooses neither again");
+        RoundReport round1 = workspace.rounds().stream().filter(r -> r.round() == 1).findFirst().orElseThrow();
+        assertEquals(List.of(chosen, extra), round1.samples());
+        assertEquals(5, round1.roundClicks(), "clicks counted once");
+        assertEquals(5, workspace.project().session().ledger().totalClicks());
+        workspace.close();
+    }
+
+    /**
+     * A reopened project's unfinished round is queued at once: the person labels its sample while the model is
+     * still being restored (its first fine-tuning held), and the loop takes that work when it gets there.
+     */
+    @Test
+    void aReopenedProjectsUnfinishedRoundCanBeLabelledBeforeTheModelIsRestored() throws Exception {
+        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
+                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
+                PluginChoice.of("polygon"), 1, 7);
+        Path folder = temp.resolve("project");
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
+        workspace.startLoop();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        label(workspace, DemoVideo.ROAD, 3);
+        workspace.finishRound();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        Sample pending = workspace.currentSample();
+        workspace.close();
+
+        workspace.open(ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
+        HeldModel.hold();
+        workspace.startLoop();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        assertEquals(pending, workspace.currentSample(), "the unfinished round's sample is back");
+        assertTrue(HeldModel.awaitFineTuning(), "the model is being restored");
+        label(workspace, DemoVideo.CAR, 4);
+        workspace.finishRound();
+        assertEquals(1, workspace.project().session().ledger().size(), "handed over when the loop gets there");
+
+        HeldModel.release();
+        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 3);
+        List<LedgerEntry> entries = workspace.project().session().ledger().entries();
+        assertEquals(List.of(1, 2), entries.stream().map(LedgerEntry::round).toList());
+        assertEquals(pending, entries.get(1).sample());
+        assertEquals(4, entries.get(1).clicks(), "the clicks made before the loop got there count");
+        workspace.close();
+    }
+
+    /** Fills the current sample with {@code classId}, charged {@code clicks}. */
+    private static void label(AnnotationWorkspace workspace, int classId, int clicks) {
+        Sample sample = workspace.currentSample();
+        LabelEdit edit = workspace.beginEdit("fill");
+        workspace.paint(edit, sample.region().pixelIndices(workspace.project().session().width()), classId);
+        workspace.commit(edit, clicks);
+    }
+
+    /** Waits (bounded) until {@code condition} holds, woken by the queue's changes. */
+    private static void await(AnnotationWorkspace workspace, BooleanSupplier condition) throws InterruptedException {
+        Object signal = new Object();
+        Runnable wake = () -> {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        };
+        workspace.queue().addListener(wake);
+        try {
+            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            synchronized (signal) {
+                while (!condition.getAsBoolean()) {
+                    long left = deadline - System.currentTimeMillis();
+                    assertTrue(left > 0, "timed out; progress: " + workspace.progress().text());
+                    signal.wait(Math.min(left, 200));
+                }
+            }
+        } finally {
+            workspace.queue().removeListener(wake);
+        }
+    }
+}
