@@ -172,6 +172,7 @@ final class LoopRunner {
             try (Project project = plan.resume() ? ProjectLocations.open(plan.location(), "cli run --resume")
                     : ProjectLocations.create(plan.location(), info, labelMap, recorded, "cli run")) {
                 project.notes().forEach(note -> out.println("Project: " + note));
+                project.holdLoop();
                 long started = System.nanoTime();
                 VideoSession session = openProject(project, video, plugins.flow(), groundTruth);
                 AnnotationLoop loop = run.journalTo(project, null).loop(session, settings,

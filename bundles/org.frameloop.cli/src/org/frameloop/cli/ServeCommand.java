@@ -127,7 +127,7 @@ final class ServeCommand implements CliCommand {
         PluginRegistry registry = PluginRegistry.ofPlatform();
         try (Project project = ProjectLocations.open(location, "cli serve")) {
             PostgresProjectStore team = (PostgresProjectStore) project; // an address opens a database project
-            team.holdTrainer();
+            project.holdLoop();
             JsonObject settings = project.settings();
             RunPlugins plugins = LoopRunner.recordedPlugins(settings);
             Path videoPath = project.videoPath().orElseThrow(() -> new UsageException(location

@@ -90,6 +90,15 @@ public interface Project extends AutoCloseable {
      */
     ProjectContent content() throws IOException;
 
+    /**
+     * Makes this the project's one loop (a run, or a team's trainer) until closed, so that two loops never
+     * choose samples at once. A folder is held already (its lock, taken when opened for writing).
+     *
+     * @throws IOException naming the holder's kind when another loop holds the project
+     */
+    default void holdLoop() throws IOException {
+    }
+
     /** A folder on this machine for derived data: {@code model/}, {@code cache/}, the checkpoint's note. */
     Path workFolder();
 

@@ -97,6 +97,21 @@ class ProjectAtAnAddressTest {
     }
 
     @Test
+    void aProjectHasOneLoopAtATimeAndTheLockEndsWithItsConnection() throws Exception {
+        TeamProject team = TeamProject.create("one-loop");
+        try (PostgresProjectStore first = team.open(TeamProject.OWNER)) {
+            first.holdLoop();
+            try (PostgresProjectStore second = team.open(TeamProject.OWNER)) {
+                DatabaseException e = assertThrows(DatabaseException.class, second::holdLoop);
+                assertTrue(e.getMessage().contains("another loop"), e.getMessage());
+            }
+        }
+        try (PostgresProjectStore next = team.open(TeamProject.OWNER)) {
+            next.holdLoop(); // the first loop's connection closed: the project is free
+        }
+    }
+
+    @Test
     void anExportReadsTheLabelsOfAProjectAtAnAddress() throws Exception {
         TeamProject team = TeamProject.create("export");
         try (PostgresProjectStore trainer = team.open(TeamProject.OWNER)) {

@@ -217,24 +217,26 @@ public final class PostgresProjectStore implements Project {
     }
 
     /**
-     * Makes this store the project's one trainer until it is closed (a session advisory lock: a trainer whose
-     * process dies loses it with its connection), so that two trainers never choose samples at once.
+     * Makes this store the project's one loop (a {@code run} or the trainer, {@code serve}) until it is closed:
+     * a session advisory lock, so a loop whose process dies loses it with its connection. Annotators need no
+     * lock: leases keep them apart.
      *
-     * @throws DatabaseException when another trainer holds the project
+     * @throws DatabaseException when another loop holds the project
      */
-    public void holdTrainer() throws IOException {
+    @Override
+    public void holdLoop() throws IOException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
             lock.setInt(1, TRAINER_LOCK);
             lock.setInt(2, (int) id);
             try (ResultSet row = lock.executeQuery()) {
                 row.next();
                 if (!row.getBoolean(1)) {
-                    throw new DatabaseException(address.toString(), "another trainer (frameloop serve) serves this "
-                            + "project now; a project has one trainer at a time");
+                    throw new DatabaseException(address.toString(), "another loop (frameloop serve, or run) works on "
+                            + "this project now; a project has one loop at a time, and annotators take samples");
                 }
             }
         } catch (SQLException e) {
-            throw DatabaseException.of(address.toString(), "become the project's trainer", e);
+            throw DatabaseException.of(address.toString(), "become the project's loop", e);
         }
     }
 
