@@ -26,13 +26,15 @@ import org.frameloop.run.MemoryTrace;
 
 /**
  * {@code ./frameloop soak-ide}: the IDE's side of a long session, without a display. Generates a long video
- * (the editor's {@link DemoVideo}), makes it a project as the New Project wizard does, gives every frame
+ * (the editor's {@link DemoVideo}, a clip repeated), makes it a project as the New Project wizard does, gives every frame
  * automatic labels as a finished round leaves them (labels/auto, here the ground truth), opens it in an
  * {@link AnnotationWorkspace} and walks every frame as the editor shows it: the frame decoded, its human and
  * automatic layers read and blended by the {@link OverlayRenderer} the video canvas uses. The Java heap after
  * a full GC and the resident set are sampled every few frames into OUT/soak-ide.csv.
  */
 public final class WorkspaceSoak implements IApplication {
+
+    private static final int CLIP_FRAMES = 100;
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
@@ -73,7 +75,7 @@ public final class WorkspaceSoak implements IApplication {
         long started = System.nanoTime();
         if (!Files.isRegularFile(videoFolder.resolve("labelmap.json"))) {
             out.println("Writing " + frames + " frames of " + width + "x" + height + " into " + videoFolder);
-            DemoVideo.write(videoFolder, frames, width, height);
+            writeLongVideo(videoFolder, frames, width, height, out_.resolve("clip"));
             out.println(String.format(Locale.ROOT, "  written in %.0f s", seconds(started)));
         }
         PluginRegistry registry = PluginRegistry.ofPlatform();
@@ -130,6 +132,24 @@ public final class WorkspaceSoak implements IApplication {
                 + (summary.heapFlat(16L << 20) ? "flat (heap within 16 MiB of the warm-up)"
                         : "GROWING (heap beyond 16 MiB over the warm-up)") + ". Trace: " + csv);
         return 0;
+    }
+
+    /**
+     * A {@link DemoVideo} clip of {@value #CLIP_FRAMES} frames repeated to {@code frames} frames by copying its
+     * files (generating 10,000 distinct frames would take longer than the walk); every frame is still its own
+     * file, decoded and labelled on its own.
+     */
+    private static void writeLongVideo(Path videoFolder, int frames, int width, int height, Path clipFolder)
+            throws IOException {
+        DemoVideo.write(clipFolder, Math.min(CLIP_FRAMES, frames), width, height);
+        Files.createDirectories(videoFolder.resolve("gt"));
+        for (int f = 0; f < frames; f++) {
+            String clipName = String.format(Locale.ROOT, "frame_%04d.png", f % CLIP_FRAMES);
+            String name = String.format(Locale.ROOT, "frame_%05d.png", f);
+            Files.copy(clipFolder.resolve(clipName), videoFolder.resolve(name));
+            Files.copy(clipFolder.resolve("gt").resolve(clipName), videoFolder.resolve("gt").resolve(name));
+        }
+        Files.copy(clipFolder.resolve("labelmap.json"), videoFolder.resolve("labelmap.json"));
     }
 
     private static double seconds(long since) {
