@@ -90,7 +90,7 @@ final class DemoCommand implements CliCommand {
      * A demo always starts afresh; an earlier demo's project is renamed, never deleted, in case someone
      * annotated in it.
      */
-    private static void setAsidePreviousRun(Path project, PrintStream out) throws IOException {
+    static void setAsidePreviousRun(Path project, PrintStream out) throws IOException {
         if (Files.exists(project)) {
             Path aside = project.resolveSibling("project.previous-" + java.time.LocalDateTime.now()
                     .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -100,7 +100,7 @@ final class DemoCommand implements CliCommand {
     }
 
     /** Regenerating is skipped when the folder holds exactly this spec (the generator is deterministic). */
-    private static boolean isAlreadyGenerated(Path folder, SyntheticVideoSpec spec) {
+    static boolean isAlreadyGenerated(Path folder, SyntheticVideoSpec spec) {
         Path specFile = folder.resolve(SyntheticVideoWriter.SPEC_FILE);
         try {
             return Files.isRegularFile(specFile) && SyntheticVideoSpec.read(specFile).equals(spec)

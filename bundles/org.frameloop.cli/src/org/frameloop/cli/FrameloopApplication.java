@@ -11,7 +11,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 public class FrameloopApplication implements IApplication {
 
     private final List<CliCommand> commands = List.of(new DemoCommand(), new RunCommand(), new BenchCommand(),
-            new PretrainCommand(), new ExportCommand(), new ProjectCommand(), new ServeCommand(), new PluginsCommand(), new DoctorCommand());
+            new PretrainCommand(), new ExportCommand(), new ProjectCommand(), new ServeCommand(), new PluginsCommand(), new DoctorCommand(), new SoakCommand());
 
     @Override
     public Object start(IApplicationContext context) {

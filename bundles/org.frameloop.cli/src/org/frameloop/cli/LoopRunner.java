@@ -103,10 +103,17 @@ final class LoopRunner {
 
     private final PluginRegistry registry;
     private final PrintStream out;
+    private final java.util.List<LoopListener> listeners = new java.util.ArrayList<>();
 
     LoopRunner(PluginRegistry registry, PrintStream out) {
         this.registry = registry;
         this.out = out;
+    }
+
+    /** Also tells {@code listener} what the loop does (the soak benchmark samples memory this way). */
+    LoopRunner listenTo(LoopListener listener) {
+        listeners.add(listener);
+        return this;
     }
 
     /** @return the loop's result; the project ({@code outFolder/project}) and report are in {@code outFolder} */
@@ -205,6 +212,7 @@ final class LoopRunner {
                         report.warnings().forEach(w -> out.println("warning: " + w));
                     }
                 });
+                listeners.forEach(loop::addListener);
                 LoopResult result = run.run(progress);
                 progress.breakLine();
                 String title = "Frameloop run on " + video.name();
