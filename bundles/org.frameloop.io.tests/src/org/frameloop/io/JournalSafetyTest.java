@@ -62,6 +62,42 @@ class JournalSafetyTest {
         return e;
     }
 
+    /**
+     * A crash between saving a sample's labels and journaling it: the labels wait beside their file, and the
+     * next opening drops them (never counted: the sample is asked for again, priced like the first time).
+     */
+    @Test
+    void labelsOfASampleInHandAtACrashAreDroppedNotCountedAsAlreadyLabelled() throws IOException {
+        Path file = project.resolve("labels/human/000002.png");
+        Path aside = file.resolveSibling("000002.png" + ProjectStore.IN_HAND_SUFFIX);
+        org.frameloop.core.io.ImageCodec.writeLabels(aside, SyntheticScene.truth(2), SyntheticScene.LABEL_MAP);
+
+        try (ProjectStore store = ProjectStore.open(project, "cli run")) {
+            assertTrue(!Files.exists(aside) && !Files.exists(file), "the labels in hand are gone");
+            assertTrue(!store.readLabels().hasHuman(2), "frame 2 has no human labels");
+            assertEquals(1, store.ledgerEntries().size());
+            assertTrue(store.notes().stream().anyMatch(n -> n.contains("in hand") && n.contains("frame 2")),
+                    store.notes().toString());
+        }
+    }
+
+    /** A crash after journaling a sample but before its labels were moved in: they are moved in on opening. */
+    @Test
+    void labelsOfTheLastJournaledSampleStillBesideTheirFileAreMovedIn() throws IOException {
+        Path file = project.resolve("labels/human/000001.png");
+        Path aside = file.resolveSibling("000001.png" + ProjectStore.IN_HAND_SUFFIX);
+        Files.move(file, aside);
+
+        try (ProjectStore store = ProjectStore.open(project, "cli run")) {
+            assertTrue(Files.exists(file) && !Files.exists(aside), "moved in");
+            byte[] human = store.readLabels().human(1).ids();
+            byte[] truth = SyntheticScene.truth(1).ids();
+            for (int pixel : new Region.Rectangle(0, 0, 16, 16).pixelIndices(SyntheticScene.WIDTH)) {
+                assertEquals(truth[pixel], human[pixel], "pixel " + pixel);
+            }
+        }
+    }
+
     @Test
     void everyRecordCarriesTheChecksumOfItsJson() throws IOException {
         List<String> lines = Files.readAllLines(ledger);

@@ -78,6 +78,9 @@ import com.google.gson.JsonParser;
  */
 public final class ProjectStore implements Project {
 
+    /** Suffix of a sample's label file written before its journal record (see {@link #attach(VideoSession)}). */
+    static final String IN_HAND_SUFFIX = ".in-hand";
+
     /** Version of the on-disk layout written by this code. */
     public static final int FORMAT_VERSION = 2;
 
@@ -311,6 +314,9 @@ public final class ProjectStore implements Project {
         LabelMap labelMap = LabelMapJson.read(labelMapFile);
         Path ledger = folder.resolve(LEDGER_FILE);
         Journal.Content journal = Journal.read(ledger, video);
+        if (!readOnly) {
+            settleLabelsInHand(folder, journal, notes);
+        }
         List<String> problems = JournalAgreement.problems(ledger, journal,
                 labelFiles(folder, "human", video.frameCount()));
         if (journal.tornTail() && !journal.tornTailMayHoldClicks()) {
@@ -509,8 +515,14 @@ public final class ProjectStore implements Project {
     public void attach(VideoSession session) {
         session.ledger().addListener(entry -> {
             try {
-                writeHumanLabels(entry.sample().frameIndex(), session.labels(), session.labelMap());
+                // the journal record is the commit: the labels wait beside their file until it is forced to
+                // disk, so a crash between the two leaves either both or neither (settleLabelsInHand)
+                int frame = entry.sample().frameIndex();
+                Path aside = labelFileInHand(frame);
+                writeHumanLabels(frame, session.labels().human(frame), session.labelMap(), aside);
                 journal(entry);
+                Files.move(aside, labelFile("human", frame), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot save the annotation to " + folder + ": " + e.getMessage(), e);
             }
@@ -565,13 +577,74 @@ public final class ProjectStore implements Project {
     }
 
     private void writeHumanLabels(int frame, LabelImage human, LabelMap labelMap) throws IOException {
+        writeHumanLabels(frame, human, labelMap, labelFile("human", frame));
+    }
+
+    private void writeHumanLabels(int frame, LabelImage human, LabelMap labelMap, Path file) throws IOException {
         requireWritable();
         synchronized (mentionedFrames) {
             if (!mentionedFrames.contains(frame)) {
                 append(Journal.editLine(frame), List.of(frame));
             }
         }
-        ImageCodec.writeLabels(labelFile("human", frame), human, labelMap);
+        ImageCodec.writeLabels(file, human, labelMap);
+    }
+
+    /** Where a sample's labels wait until its journal record is on disk. */
+    private Path labelFileInHand(int frame) {
+        Path file = labelFile("human", frame);
+        return file.resolveSibling(file.getFileName() + IN_HAND_SUFFIX);
+    }
+
+    /**
+     * After a crash, a sample's labels waiting beside their file ({@link #attach(VideoSession)}) are moved in
+     * when the journal's last sample record is theirs (the record was forced, the move was not: the sample
+     * was done) and deleted otherwise (the sample was in hand: it was never counted, and the resumed loop
+     * asks for it again, pricing it like the first time).
+     */
+    private static void settleLabelsInHand(Path folder, Journal.Content journal, List<String> notes) throws IOException {
+        Path human = folder.resolve("labels").resolve("human");
+        if (!Files.isDirectory(human)) {
+            return;
+        }
+        List<Path> waiting;
+        try (java.util.stream.Stream<Path> files = Files.list(human)) {
+            waiting = files.filter(f -> f.getFileName().toString().endsWith(".png" + IN_HAND_SUFFIX)).sorted().toList();
+        }
+        LedgerEntry last = journal.samples().isEmpty() ? null : journal.samples().get(journal.samples().size() - 1);
+        for (Path aside : waiting) {
+            String name = aside.getFileName().toString();
+            Path file = aside.resolveSibling(name.substring(0, name.length() - IN_HAND_SUFFIX.length()));
+            int frame;
+            try {
+                frame = Integer.parseInt(file.getFileName().toString().replace(".png", ""));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (last != null && last.sample().frameIndex() == frame && !holdsRegion(file, last.sample())) {
+                Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                notes.add("the labels of the last journaled sample (frame " + frame + ") were moved into " + file
+                        + " (the process stopped between journaling and saving them)");
+            } else {
+                Files.delete(aside);
+                notes.add("the labels of a sample in hand when the process stopped (frame " + frame
+                        + ") were dropped: that sample was not journaled and is asked for again");
+            }
+        }
+    }
+
+    private static boolean holdsRegion(Path file, Sample sample) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        LabelImage labels = ImageCodec.readLabels(file);
+        byte[] ids = labels.ids();
+        for (int pixel : sample.region().pixelIndices(labels.width())) {
+            if (ids[pixel] == (byte) LabelImage.UNLABELED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void writeAutoLabels(int frame, LabelStore labels, LabelMap labelMap) throws IOException {
