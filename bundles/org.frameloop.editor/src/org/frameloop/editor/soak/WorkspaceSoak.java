@@ -61,12 +61,27 @@ public final class WorkspaceSoak implements IApplication {
             }
             options.put(name.substring(2), arguments.get(++i));
         }
-        int frames = Integer.parseInt(options.get("frames"));
-        String[] size = options.get("size").split("x");
-        int height = Integer.parseInt(size[0]);
-        int width = Integer.parseInt(size[1]);
-        int sampleEvery = Integer.parseInt(options.get("sample-every"));
-        long warmUp = Long.parseLong(options.get("warm-up"));
+        int frames;
+        int height;
+        int width;
+        int sampleEvery;
+        long warmUp;
+        try {
+            frames = Integer.parseInt(options.get("frames"));
+            String[] size = options.get("size").split("x");
+            height = Integer.parseInt(size[0]);
+            width = Integer.parseInt(size[1]);
+            sampleEvery = Integer.parseInt(options.get("sample-every"));
+            warmUp = Long.parseLong(options.get("warm-up"));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            err.println("frameloop soak-ide: --frames, --sample-every and --warm-up take whole numbers, --size HEIGHTxWIDTH "
+                    + "(e.g. 180x320); got " + options);
+            return 2;
+        }
+        if (frames < 1 || height < 16 || width < 16 || sampleEvery < 1) {
+            err.println("frameloop soak-ide: needs --frames >= 1, --size at least 16x16 and --sample-every >= 1; got " + options);
+            return 2;
+        }
         Path out_ = Path.of(options.get("out")).toAbsolutePath();
         Path videoFolder = out_.resolve("video");
         Path projectFolder = out_.resolve("project");
