@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdeCrashResumeTest {
 
-    private static final long TIMEOUT_MS = 60_000;
     private static final int WIDTH = 40;
 
     @TempDir
@@ -51,14 +49,14 @@ class IdeCrashResumeTest {
         crashed.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
 
         crashed.startLoop();
-        await(crashed, () -> crashed.queue().awaitingAnnotation() && crashed.queue().round() == 1);
+        QueueWait.until(crashed, () -> crashed.queue().awaitingAnnotation() && crashed.queue().round() == 1);
         int roundOneSamples = crashed.queue().size();
         for (int i = 0; i < roundOneSamples; i++) {
             label(crashed, classFor(i), 2 + i);
             crashed.nextSample();
         }
         crashed.finishRound();
-        await(crashed, () -> crashed.queue().awaitingAnnotation() && crashed.queue().round() == 2);
+        QueueWait.until(crashed, () -> crashed.queue().awaitingAnnotation() && crashed.queue().round() == 2);
         List<Sample> roundTwo = crashed.queue().entries().stream().map(SampleQueue.Entry::sample).toList();
         assertTrue(roundTwo.size() >= 2, "round 2 has a sample to finish and one to leave in hand");
         label(crashed, DemoVideo.CAR, 4);
@@ -66,7 +64,7 @@ class IdeCrashResumeTest {
         Sample inHand = crashed.currentSample();
         label(crashed, DemoVideo.BUILDING, 1); // painted, never finished
         int journaledBeforeCrash = roundOneSamples + 1;
-        await(crashed, () -> journaled(folder).size() == journaledBeforeCrash);
+        QueueWait.until(crashed, () -> journaled(folder).size() == journaledBeforeCrash);
         List<LedgerEntry> saved = journaled(folder);
         assertEquals(roundTwo.get(0), saved.get(saved.size() - 1).sample());
 
@@ -93,7 +91,7 @@ class IdeCrashResumeTest {
             }
 
             reopened.startLoop();
-            await(reopened, () -> reopened.queue().awaitingAnnotation() && reopened.queue().round() == 2);
+            QueueWait.until(reopened, () -> reopened.queue().awaitingAnnotation() && reopened.queue().round() == 2);
             List<Sample> toDo = reopened.queue().entries().stream().map(SampleQueue.Entry::sample).toList();
             assertEquals(roundTwo.subList(1, roundTwo.size()), toDo,
                     "the unfinished round goes on with its samples not yet journaled, the one in hand first");
@@ -103,7 +101,7 @@ class IdeCrashResumeTest {
                 reopened.nextSample();
             }
             reopened.finishRound();
-            await(reopened, () -> reopened.queue().awaitingAnnotation() && reopened.queue().round() == 3);
+            QueueWait.until(reopened, () -> reopened.queue().awaitingAnnotation() && reopened.queue().round() == 3);
             List<LedgerEntry> after = journaled(folder);
             assertEquals(saved, after.subList(0, saved.size()), "the journal is continued, never rewritten");
             assertEquals(roundOneSamples + roundTwo.size(), after.size(), "round 2 complete once");
@@ -161,28 +159,5 @@ class IdeCrashResumeTest {
         workspace.commit(edit, clicks);
         assertEquals((byte) classId, workspace.project().session().labels().human(sample.frameIndex()).ids()[
                 sample.region().pixelIndices(WIDTH)[0]], "painted");
-    }
-
-    /** Waits (bounded) until {@code condition} holds, woken by the queue's changes and re-checked meanwhile. */
-    private static void await(AnnotationWorkspace workspace, BooleanSupplier condition) throws InterruptedException {
-        Object signal = new Object();
-        Runnable wake = () -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        };
-        workspace.queue().addListener(wake);
-        try {
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            synchronized (signal) {
-                while (!condition.getAsBoolean()) {
-                    long left = deadline - System.currentTimeMillis();
-                    assertTrue(left > 0, "timed out; progress: " + workspace.progress().text());
-                    signal.wait(Math.min(left, 100));
-                }
-            }
-        } finally {
-            workspace.queue().removeListener(wake);
-        }
     }
 }

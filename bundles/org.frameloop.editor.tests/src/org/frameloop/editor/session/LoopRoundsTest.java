@@ -68,25 +68,7 @@ class LoopRoundsTest {
     /** Waits (bounded) until the loop asks for the samples of {@code round}. */
     private static void awaitRound(AnnotationWorkspace workspace, int round) throws InterruptedException {
         BooleanSupplier asked = () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == round;
-        Object signal = new Object();
-        Runnable wake = () -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        };
-        workspace.queue().addListener(wake);
-        try {
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            synchronized (signal) {
-                while (!asked.getAsBoolean()) {
-                    long left = deadline - System.currentTimeMillis();
-                    assertTrue(left > 0, "the loop should ask for round " + round + ", queue is at round "
-                            + workspace.queue().round() + ", job " + workspace.loopJob().getResult());
-                    signal.wait(Math.min(left, 200));
-                }
-            }
-        } finally {
-            workspace.queue().removeListener(wake);
-        }
+        QueueWait.until(workspace, asked, () -> "the loop should ask for round " + round + ", queue is at round "
+                + workspace.queue().round() + ", job " + workspace.loopJob().getResult());
     }
 }

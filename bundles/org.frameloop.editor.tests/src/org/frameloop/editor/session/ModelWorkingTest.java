@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.registry.PluginChoice;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelWorkingTest {
 
-    private static final long TIMEOUT_MS = 60_000;
 
     @TempDir
     Path temp;
@@ -47,12 +45,12 @@ class ModelWorkingTest {
         HeldModel.hold();
 
         workspace.startLoop();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
         Sample chosen = workspace.currentSample();
         label(workspace, DemoVideo.ROAD, 3);
         workspace.finishRound();
 
-        await(workspace, () -> workspace.queue().offering());
+        QueueWait.until(workspace, () -> workspace.queue().offering());
         assertTrue(HeldModel.awaitFineTuning(), "the model is fine-tuning");
         Sample extra = workspace.currentSample();
         assertFalse(extra.equals(chosen));
@@ -73,7 +71,7 @@ class ModelWorkingTest {
         }
 
         HeldModel.release();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
         assertFalse(workspace.queue().entries().stream().anyMatch(e -> e.sample().equals(extra)
                 || e.sample().equals(chosen)), "round 2 chooses neither again");
         RoundReport round1 = workspace.rounds().stream().filter(r -> r.round() == 1).findFirst().orElseThrow();
@@ -97,17 +95,17 @@ class ModelWorkingTest {
         AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
         workspace.startLoop();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
         label(workspace, DemoVideo.ROAD, 3);
         workspace.finishRound();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
         Sample pending = workspace.currentSample();
         workspace.close();
 
         workspace.open(ProjectFolders.open(folder, PluginRegistry.ofPlatform()));
         HeldModel.hold();
         workspace.startLoop();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2);
         assertEquals(pending, workspace.currentSample(), "the unfinished round's sample is back");
         assertTrue(HeldModel.awaitFineTuning(), "the model is being restored");
         label(workspace, DemoVideo.CAR, 4);
@@ -115,7 +113,7 @@ class ModelWorkingTest {
         assertEquals(1, workspace.project().session().ledger().size(), "handed over when the loop gets there");
 
         HeldModel.release();
-        await(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 3);
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 3);
         List<LedgerEntry> entries = workspace.project().session().ledger().entries();
         assertEquals(List.of(1, 2), entries.stream().map(LedgerEntry::round).toList());
         assertEquals(pending, entries.get(1).sample());
@@ -129,28 +127,5 @@ class ModelWorkingTest {
         LabelEdit edit = workspace.beginEdit("fill");
         workspace.paint(edit, sample.region().pixelIndices(workspace.project().session().width()), classId);
         workspace.commit(edit, clicks);
-    }
-
-    /** Waits (bounded) until {@code condition} holds, woken by the queue's changes. */
-    private static void await(AnnotationWorkspace workspace, BooleanSupplier condition) throws InterruptedException {
-        Object signal = new Object();
-        Runnable wake = () -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        };
-        workspace.queue().addListener(wake);
-        try {
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            synchronized (signal) {
-                while (!condition.getAsBoolean()) {
-                    long left = deadline - System.currentTimeMillis();
-                    assertTrue(left > 0, "timed out; progress: " + workspace.progress().text());
-                    signal.wait(Math.min(left, 200));
-                }
-            }
-        } finally {
-            workspace.queue().removeListener(wake);
-        }
     }
 }
