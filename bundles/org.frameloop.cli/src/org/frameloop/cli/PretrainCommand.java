@@ -47,7 +47,9 @@ final class PretrainCommand implements CliCommand {
                         + defaults.cropHeightPx() + ")")
                 .option("lr", "X", "Adam learning rate (default " + defaults.learningRate() + ")")
                 .option("seed", "N", "seed of initialisation and batches (default " + defaults.seed() + ")")
-                .option("checkpoint-every", "N", "steps between last/ checkpoints (default " + defaults.checkpointEverySteps() + ")");
+                .option("checkpoint-every", "N", "steps between last/ checkpoints (default " + defaults.checkpointEverySteps() + ")")
+                .option("width", "N", "channels of the network's first stage, a multiple of 16 (default "
+                        + defaults.baseChannels() + "; 32 has about 4x the parameters and cost)");
         try {
             options.parse(arguments);
             if (options.has("help")) {
@@ -72,7 +74,8 @@ final class PretrainCommand implements CliCommand {
                     options.getInt("batch", defaults.batchSize(), 1), crop[0], crop[1],
                     options.getDouble("lr", defaults.learningRate(), 1e-7, 1),
                     options.getLong("seed", defaults.seed()),
-                    options.getInt("checkpoint-every", defaults.checkpointEverySteps(), 1));
+                    options.getInt("checkpoint-every", defaults.checkpointEverySteps(), 1),
+                    options.getInt("width", defaults.baseChannels(), 1));
             ConsoleProgress progress = new ConsoleProgress(out);
             long started = System.nanoTime();
             UNetPretraining.Result result = UNetPretraining.train(settings, data, outFolder, progress);

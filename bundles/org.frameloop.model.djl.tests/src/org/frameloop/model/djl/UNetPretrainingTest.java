@@ -36,6 +36,29 @@ class UNetPretrainingTest {
     }
 
     @Test
+    void aWiderNetworkIsWrittenWithItsWidth() throws Exception {
+        Path video = TestTimeAdaptationTest.writeSyntheticVideo(temporary.resolve("video"),
+                new ProceduralVideo(ProceduralVideo.Style.SOURCE, 4, 32, 16, 2, 0));
+        UNetPretraining.Settings settings = new UNetPretraining.Settings(2, 2, 32, 16, 3e-3, 4, 2).withBaseChannels(32);
+
+        UNetPretraining.Result result = UNetPretraining.train(settings, List.of(video), temporary.resolve("out"),
+                new NullProgressMonitor());
+
+        String manifest = Files.readString(result.checkpoint().resolve("checkpoint.json"));
+        assertTrue(manifest.replaceAll("\\s", "").contains("\"baseChannels\":32"), manifest);
+    }
+
+    @Test
+    void aWidthThatIsNotWholeChannelBlocksIsRefusedBeforeAnyWork() {
+        UNetPretraining.Settings width24 = new UNetPretraining.Settings(2, 2, 32, 16, 3e-3, 4, 2).withBaseChannels(24);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> UNetPretraining.train(width24, List.of(), temporary.resolve("out"), new NullProgressMonitor()));
+        assertTrue(refused.getMessage().contains("24"), refused.getMessage());
+        assertFalse(Files.exists(temporary.resolve("out")));
+    }
+
+    @Test
     void settingsThatAreNotPositiveAreRefusedBeforeAnyWork() {
         UNetPretraining.Settings zeroSteps = new UNetPretraining.Settings(0, 2, 32, 16, 3e-3, 4, 2);
 

@@ -31,9 +31,23 @@ public final class UNetPretraining {
      * @param learningRate         Adam step size
      * @param seed                 seeds initialisation and batches, so a resumed run sees the same batches
      * @param checkpointEverySteps how often {@code last/} is written
+     * @param baseChannels         width of the network's first stage, a multiple of 16 (16 is the shipped size;
+     *                             each stage is a fixed multiple of it)
      */
     public record Settings(int steps, int batchSize, int cropWidthPx, int cropHeightPx, double learningRate, long seed,
-            int checkpointEverySteps) {
+            int checkpointEverySteps, int baseChannels) {
+
+        /** Settings at the shipped width. */
+        public Settings(int steps, int batchSize, int cropWidthPx, int cropHeightPx, double learningRate, long seed,
+                int checkpointEverySteps) {
+            this(steps, batchSize, cropWidthPx, cropHeightPx, learningRate, seed, checkpointEverySteps,
+                    Pretrainer.Options.defaults().baseChannels());
+        }
+
+        public Settings withBaseChannels(int width) {
+            return new Settings(steps, batchSize, cropWidthPx, cropHeightPx, learningRate, seed, checkpointEverySteps,
+                    width);
+        }
 
         /** Values for CamVid-sized (360x480) frames on a CPU. */
         public static Settings defaults() {
@@ -70,7 +84,7 @@ public final class UNetPretraining {
         Pretrainer.Options defaults = Pretrainer.Options.defaults();
         Pretrainer.Options options = new Pretrainer.Options(settings.steps(), settings.batchSize(),
                 settings.cropWidthPx(), settings.cropHeightPx(), settings.learningRate(), settings.seed(),
-                settings.checkpointEverySteps(), defaults.baseChannels(), defaults.augmentation());
+                settings.checkpointEverySteps(), settings.baseChannels(), defaults.augmentation());
         Pretrainer.Result result = new Pretrainer(options).train(trainingFolders, outputDirectory, monitor);
         return new Result(result.checkpoint(), result.steps(), result.resumed(), result.meanLossOfLastSteps());
     }
