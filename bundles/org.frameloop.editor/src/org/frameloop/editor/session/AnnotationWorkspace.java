@@ -491,8 +491,20 @@ public final class AnnotationWorkspace {
         save(finished);
         if (extra && finished != null) {
             boolean taken = queue.entries().stream().anyMatch(e -> e.sample().equals(finished) && e.done());
-            setNotice(taken ? "Extra sample saved: the next fine-tune learns from it"
-                    : "Extra sample skipped: it has unlabelled pixels (A accepts the model's labels)");
+            String what = queue.entries().stream().anyMatch(e -> e.sample().equals(finished) && e.weakFrame())
+                    ? "Weak frame" : "Extra sample";
+            setNotice(taken ? what + " saved: the next fine-tune learns from it"
+                    : what + " skipped: it has unlabelled pixels (A accepts the model's labels)");
+        }
+    }
+
+    /**
+     * Shows a frame the Review view lists; while the model works and offers it among the weakest frames, it
+     * becomes the sample to correct.
+     */
+    public void reviewFrame(int frameIndex) {
+        if (!queue.selectWeakFrame(frameIndex)) {
+            showFrame(frameIndex);
         }
     }
 
