@@ -102,7 +102,8 @@ public class SampleQueuePart {
             SampleQueue.Entry entry = entries.get(i);
             TableItem item = table.getItem(i);
             Sample sample = entry.sample();
-            String state = i == current ? "current" : entry.done() ? "done" : "open";
+            // an extra sample handed over stays done even when it is the last one left in view
+            String state = entry.extra() && entry.done() ? "done" : i == current ? "current" : entry.done() ? "done" : "open";
             item.setText(new String[] { Integer.toString(i + 1), Integer.toString(sample.frameIndex() + 1),
                     describe(sample.region()), entry.weakFrame() ? "weak frame, " + state
                             : entry.extra() ? "extra, " + state : state,

@@ -503,9 +503,8 @@ public final class AnnotationWorkspace {
      * becomes the sample to correct.
      */
     public void reviewFrame(int frameIndex) {
-        if (!queue.selectWeakFrame(frameIndex)) {
-            showFrame(frameIndex);
-        }
+        queue.selectWeakFrame(frameIndex);
+        showFrame(frameIndex);
     }
 
     public void previousSample() {
