@@ -100,6 +100,20 @@ class AnnotationLoopTest {
         return clicks;
     };
 
+    /** Answers every sample from the ground truth; a test overrides what it does while the model works. */
+    private abstract static class AnswersFromTruth implements org.frameloop.core.spi.Annotator {
+        private final SimulatedAnnotator truth;
+
+        AnswersFromTruth(SimulatedAnnotator truth) {
+            this.truth = truth;
+        }
+
+        @Override
+        public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
+            return truth.annotate(sample, video);
+        }
+    }
+
     private static AnnotationLoop loop(VideoSession session, SampleSelector selector, LoopSettings settings) {
         return new AnnotationLoop(session, new CopyHumanModel(), WHOLE_FRAMES, selector,
                 new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1), CAR_PIXELS, settings);
@@ -351,12 +365,7 @@ class AnnotationLoopTest {
                 }
             }
         };
-        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
-            @Override
-            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
-                return truth.annotate(sample, video);
-            }
-
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
             @Override
             public void modelWorking(ExtraSamples extra) {
                 offers.add(extra);
@@ -451,12 +460,7 @@ class AnnotationLoopTest {
                 new Region.Rectangle(4, 0, 4, HEIGHT));
         List<List<Integer>> weakestOffered = new java.util.ArrayList<>();
         List<Boolean> labelled = new java.util.ArrayList<>();
-        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
-            @Override
-            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
-                return truth.annotate(sample, video);
-            }
-
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
             @Override
             public void modelWorking(ExtraSamples extra) {
                 weakestOffered.add(extra.weakestFrames().stream().map(s -> s.frameIndex()).toList());
@@ -507,12 +511,7 @@ class AnnotationLoopTest {
         VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
         SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
         List<List<Integer>> chosen = new java.util.ArrayList<>();
-        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
-            @Override
-            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
-                return truth.annotate(sample, video);
-            }
-
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
             @Override
             public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
                 return extra.samples().subList(1, 2); // the second offered, begun but not finished

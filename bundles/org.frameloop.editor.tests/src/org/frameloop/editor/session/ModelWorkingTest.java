@@ -36,23 +36,9 @@ class ModelWorkingTest {
 
     @Test
     void anExtraSampleLabelledWhileTheModelFineTunesIsJournaledAtOnceCountedOnceAndNotChosenAgain() throws Exception {
-        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
-        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
-                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
-                PluginChoice.of("polygon"), 1, 7);
         Path folder = temp.resolve("project");
-        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
-        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
-        HeldModel.hold();
-
-        workspace.startLoop();
-        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
-        Sample chosen = workspace.currentSample();
-        label(workspace, DemoVideo.ROAD, 3);
-        workspace.finishRound();
-
-        QueueWait.until(workspace, () -> workspace.queue().offering());
-        assertTrue(HeldModel.awaitFineTuning(), "the model is fine-tuning");
+        AnnotationWorkspace workspace = openHeldModelProject(folder);
+        Sample chosen = finishRoundOneWhileTheModelIsHeld(workspace);
         Sample extra = workspace.currentSample();
         assertFalse(extra.equals(chosen));
         workspace.nextSample(); // nothing labelled yet: skipped, not handed over
@@ -89,22 +75,9 @@ class ModelWorkingTest {
      */
     @Test
     void aWeakFrameCorrectedWhileTheModelFineTunesIsJournaledAtOnceAndCountedOnce() throws Exception {
-        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
-        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
-                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
-                PluginChoice.of("polygon"), 1, 7);
         Path folder = temp.resolve("project");
-        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
-        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
-        HeldModel.hold();
-
-        workspace.startLoop();
-        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
-        Sample chosen = workspace.currentSample();
-        label(workspace, DemoVideo.ROAD, 3);
-        workspace.finishRound();
-        QueueWait.until(workspace, () -> workspace.queue().offering());
-        assertTrue(HeldModel.awaitFineTuning(), "the model is fine-tuning");
+        AnnotationWorkspace workspace = openHeldModelProject(folder);
+        Sample chosen = finishRoundOneWhileTheModelIsHeld(workspace);
         List<SampleQueue.Entry> offered = workspace.queue().entries();
         assertEquals(List.of(false, true), offered.stream().map(SampleQueue.Entry::weakFrame).toList(),
                 "the extra sample, then the weakest frame");
@@ -140,13 +113,8 @@ class ModelWorkingTest {
      */
     @Test
     void aReopenedProjectsUnfinishedRoundCanBeLabelledBeforeTheModelIsRestored() throws Exception {
-        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
-        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
-                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
-                PluginChoice.of("polygon"), 1, 7);
         Path folder = temp.resolve("project");
-        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
-        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
+        AnnotationWorkspace workspace = openHeldModelProject(folder);
         workspace.startLoop();
         QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
         label(workspace, DemoVideo.ROAD, 3);
@@ -172,6 +140,33 @@ class ModelWorkingTest {
         assertEquals(pending, entries.get(1).sample());
         assertEquals(4, entries.get(1).clicks(), "the clicks made before the loop got there count");
         workspace.close();
+    }
+
+    /** A new project on a 4-frame 40x30 video: the held model, 10-pixel tiles, one sample a round; opened. */
+    private AnnotationWorkspace openHeldModelProject(Path folder) throws Exception {
+        Path video = DemoVideo.write(temp.resolve("video"), 4, 40, 30);
+        ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"), PluginChoice.of("test-held-model"),
+                new PluginChoice("rect", Map.of("sizePx", "10")), PluginChoice.of("uncertainty"), PluginChoice.of("none"),
+                PluginChoice.of("polygon"), 1, 7);
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        workspace.open(ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()));
+        return workspace;
+    }
+
+    /**
+     * Holds the model's fine-tuning, starts the loop, labels round 1's sample as road for 3 clicks and finishes
+     * the round; returns that sample once the model fine-tunes and the extra samples are offered.
+     */
+    private static Sample finishRoundOneWhileTheModelIsHeld(AnnotationWorkspace workspace) throws Exception {
+        HeldModel.hold();
+        workspace.startLoop();
+        QueueWait.until(workspace, () -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 1);
+        Sample chosen = workspace.currentSample();
+        label(workspace, DemoVideo.ROAD, 3);
+        workspace.finishRound();
+        QueueWait.until(workspace, () -> workspace.queue().offering());
+        assertTrue(HeldModel.awaitFineTuning(), "the model is fine-tuning");
+        return chosen;
     }
 
     /** Fills the current sample with {@code classId}, charged {@code clicks}. */
