@@ -50,6 +50,7 @@ import org.frameloop.editor.dialogs.InstallPluginsDialog;
 import org.frameloop.editor.dialogs.ShortcutsDialog;
 import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.handlers.RoundCompletion;
+import org.frameloop.editor.handlers.RoundGuard;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.editor.parts.ProgressPart;
 import org.frameloop.editor.parts.ReviewQueuePart;
@@ -332,15 +333,44 @@ class MainWindowTest {
         canvas.setFocus();
         pumpUntil(() -> display.getFocusControl() == canvas, 5_000);
         key(0, 'a');
+        keepTheRoundWhenClosingIsRefused(workbench, workspace);
+        canvas.getShell().forceActive();
+        pumpUntil(() -> display.getActiveShell() == canvas.getShell(), 5_000);
+        parts.activate(parts.findPart("org.frameloop.editor.part.videoEditor")); // as a click on the video would
+        canvas.setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == canvas, 5_000), "the canvas has the focus again");
         specialKey(0, SWT.TAB, '\t');
         check(pumpUntil(() -> project.session().ledger().size() == 3, 5_000),
-                "Tab hands the corrected weak frame to the loop");
+                "Tab hands the corrected weak frame to the loop: current " + workspace.queue().currentIndex() + ", focus "
+                        + display.getFocusControl() + ", notice " + workspace.notice() + ", in hand "
+                        + workspace.queue().workInHand().size());
         check(project.session().labels().isFullyHuman(weakest, new org.frameloop.core.sample.Region.WholeFrame(
                 WIDTH, HEIGHT)), "every pixel of the weak frame is the person's now");
         parts.showPart("org.frameloop.editor.part.sampleQueue", EPartService.PartState.VISIBLE);
         check(pumpUntil(() -> samples.getItem(1).getText(3).equals("weak frame, done"), 5_000),
                 "the Samples view marks it done: " + samples.getItem(1).getText(3));
         check(workspace.queue().offering() && !HeldModel.released(), "while the model still works");
+    }
+
+    /**
+     * Confirm before leaving an open round: with a sample's work in hand, File > Close Project asks; Escape says no
+     * and the project, the loop and the sample stay.
+     */
+    private void keepTheRoundWhenClosingIsRefused(E4Workbench workbench, AnnotationWorkspace workspace) {
+        EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
+        ECommandService commands = workbench.getContext().get(ECommandService.class);
+        AnnotationProject project = workspace.project();
+        int current = workspace.queue().currentIndex();
+        String[] question = new String[1];
+        answerWhenShown(RoundGuard.TITLE, dialog -> {
+            question[0] = collectText(dialog);
+            specialKey(0, SWT.ESC, (char) 27);
+        });
+        handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.closeProject", null));
+        check(question[0] != null && question[0].contains("1 sample(s) of round 1") && question[0].contains("1 clicks"),
+                "Close Project asks first while a sample's work is in hand: " + question[0]);
+        check(workspace.project() == project && workspace.loopRunning() && workspace.queue().currentIndex() == current,
+                "Escape keeps the project, the loop and the sample");
     }
 
     /**

@@ -196,6 +196,14 @@ public final class SampleQueue {
         return List.copyOf(entries);
     }
 
+    /**
+     * Samples the person has worked on (clicked) that are not handed to the loop yet: closing the project now
+     * keeps their labels (saved) but not their clicks and seconds, which count only once a sample is finished.
+     */
+    public synchronized List<Entry> workInHand() {
+        return entries.stream().filter(e -> !e.done && e.clicks > 0 && !aborted).toList();
+    }
+
     /** Index of the current sample, or -1. */
     public synchronized int currentIndex() {
         return current;
