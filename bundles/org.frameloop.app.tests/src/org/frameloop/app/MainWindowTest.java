@@ -432,6 +432,14 @@ class MainWindowTest {
         check(pumpUntil(() -> Math.abs(editor.zoom() - fitted) < 1e-9, 5_000),
                 "Z zooms to the sample, which is the whole frame here");
 
+        specialKey(SWT.CTRL, SWT.ARROW_UP, (char) 0);
+        specialKey(SWT.CTRL | SWT.SHIFT, SWT.ARROW_UP, (char) 0);
+        check(pumpUntil(() -> workspace.brightness() > 0 && workspace.contrastPercent() > 100, 5_000),
+                "Ctrl+Up brightens the frame and Ctrl+Shift+Up adds contrast: " + workspace.brightness() + ", "
+                        + workspace.contrastPercent() + "%");
+        key(SWT.CTRL | SWT.SHIFT, 'r');
+        check(pumpUntil(() -> workspace.brightness() == 0 && workspace.contrastPercent() == 100, 5_000),
+                "Ctrl+Shift+R shows the frame as it is again");
         key(0, 'o');
         check(pumpUntil(() -> !workspace.showHuman() && !workspace.showAuto(), 5_000), "O hides the overlay");
         key(0, 'o');

@@ -100,29 +100,22 @@ final class PostedEvents {
         display.post(event);
     }
 
-    /** A character key (or Enter) with an optional modifier held. */
-    void key(int modifier, int key) {
-        if (modifier != 0) {
-            keyEvent(SWT.KeyDown, modifier, (char) 0);
-        }
+    /** A character key (or Enter) with optional modifiers held (SWT.CTRL, SWT.SHIFT, SWT.ALT, combined with |). */
+    void key(int modifiers, int key) {
         char character = key == SWT.CR ? '\r' : (char) key;
-        keyEvent(SWT.KeyDown, key == SWT.CR ? SWT.CR : 0, character);
-        keyEvent(SWT.KeyUp, key == SWT.CR ? SWT.CR : 0, character);
-        if (modifier != 0) {
-            keyEvent(SWT.KeyUp, modifier, (char) 0);
-        }
-        pumpUntil(() -> false, 100);
+        specialKey(modifiers, key == SWT.CR ? SWT.CR : 0, character);
     }
 
-    /** A key with a key code (Tab, arrows, Home, End), with an optional modifier held. */
-    void specialKey(int modifier, int keyCode, char character) {
-        if (modifier != 0) {
+    /** A key with a key code (Tab, arrows, Home, End), with optional modifiers held. */
+    void specialKey(int modifiers, int keyCode, char character) {
+        int[] held = Arrays.stream(new int[] { SWT.CTRL, SWT.SHIFT, SWT.ALT }).filter(m -> (modifiers & m) != 0).toArray();
+        for (int modifier : held) {
             keyEvent(SWT.KeyDown, modifier, (char) 0);
         }
         keyEvent(SWT.KeyDown, keyCode, character);
         keyEvent(SWT.KeyUp, keyCode, character);
-        if (modifier != 0) {
-            keyEvent(SWT.KeyUp, modifier, (char) 0);
+        for (int i = held.length - 1; i >= 0; i--) {
+            keyEvent(SWT.KeyUp, held[i], (char) 0);
         }
         pumpUntil(() -> false, 100);
     }

@@ -56,6 +56,8 @@ public final class AnnotationWorkspace {
     private boolean showHuman = true;
     private boolean showAuto = true;
     private boolean unlocked;
+    private int brightness;
+    private int contrastPercent = 100;
     private String notice = "";
     private int pointerX = -1;
     private int pointerY = -1;
@@ -236,6 +238,37 @@ public final class AnnotationWorkspace {
     }
 
     /** Allows edits anywhere on the frame, not only inside the current sample. */
+    /** Added to every channel of the frame in view, -200..200 (labels keep their colours). */
+    public synchronized int brightness() {
+        return brightness;
+    }
+
+    /** The frame's contrast in percent, 25..400; 100 is the frame as it is. */
+    public synchronized int contrastPercent() {
+        return contrastPercent;
+    }
+
+    /**
+     * Changes how the frame is shown, not its pixels (dark or flat footage): brightness by {@code brightnessStep},
+     * contrast by {@code contrastStepPercent}, within their ranges.
+     */
+    public void adjustTone(int brightnessStep, int contrastStepPercent) {
+        synchronized (this) {
+            brightness = Math.max(-200, Math.min(200, brightness + brightnessStep));
+            contrastPercent = Math.max(25, Math.min(400, contrastPercent + contrastStepPercent));
+        }
+        fire(Change.VIEW, -1);
+    }
+
+    /** The frame as it is again: brightness 0, contrast 100%. */
+    public void resetTone() {
+        synchronized (this) {
+            brightness = 0;
+            contrastPercent = 100;
+        }
+        fire(Change.VIEW, -1);
+    }
+
     /** Hides every label over the frame, or shows again what was hidden (the O key). */
     public void toggleOverlay() {
         boolean human;
