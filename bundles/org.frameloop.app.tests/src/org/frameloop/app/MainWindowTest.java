@@ -869,8 +869,8 @@ class MainWindowTest {
         handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.newProject", null));
         check(sequence.resolve("labels").toString().equals(offered[0]), "the wizard offers labels/ as ground truth: "
                 + offered[0]);
-        check(temp.resolve("dataset-sequence-project").toString().equals(offered[1]),
-                "the wizard proposes a project folder beside the sequence: " + offered[1]);
+        check(ProjectFolders.workspaceFolder().resolve("projects").resolve("dataset-sequence-project").toString()
+                .equals(offered[1]), "the wizard proposes a project folder in the IDE's workspace: " + offered[1]);
         check(pumpUntil(() -> workspace.hasProject() && workspace.project().folder().equals(folder), 30_000),
                 "the wizard's job creates and opens the project");
         if (workspace.hasProject() && workspace.project().folder().equals(folder)) {

@@ -22,6 +22,7 @@ import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.DemoProject;
 import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.JobProgress;
+import org.frameloop.editor.session.ProjectFolders;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -53,7 +54,7 @@ public class EditorAddon {
     private void openDemo(Display display) {
         Job.create("Generating the demo video", monitor -> {
             try {
-                Path root = stateFolder().resolve("demo");
+                Path root = ProjectFolders.workspaceFolder().resolve("demo");
                 Path project = root.resolve("street-project");
                 deleteRecursively(project); // the demo starts fresh every time; it holds no one's work
                 Path video = DemoProject.writeVideo(root.resolve("street"), monitor);
@@ -68,14 +69,6 @@ public class EditorAddon {
                 return Status.error(e.getMessage(), e);
             }
         }).schedule();
-    }
-
-    private static Path stateFolder() {
-        var location = Platform.getInstanceLocation();
-        if (location != null && location.getURL() != null) {
-            return Path.of(location.getURL().getPath());
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "frameloop");
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
