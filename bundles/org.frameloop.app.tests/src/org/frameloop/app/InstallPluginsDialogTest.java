@@ -138,17 +138,7 @@ class InstallPluginsDialogTest {
 
     /** Dispatches events until {@code condition} holds or {@code timeoutMs} passed (a bounded wait). */
     private boolean pumpUntil(BooleanSupplier condition, long timeoutMs) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
-        return true;
+        return new PostedEvents(display).pumpUntil(condition, timeoutMs);
     }
 
     private static String messages(Shell shell) {

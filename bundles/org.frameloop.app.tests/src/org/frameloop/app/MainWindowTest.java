@@ -15,7 +15,6 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -51,6 +50,7 @@ import org.frameloop.editor.dialogs.InstallPluginsDialog;
 import org.frameloop.editor.dialogs.ShortcutsDialog;
 import org.frameloop.editor.handlers.ProjectOpening;
 import org.frameloop.editor.handlers.RoundCompletion;
+import org.frameloop.editor.handlers.RoundGuard;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.editor.parts.ProgressPart;
 import org.frameloop.editor.parts.ReviewQueuePart;
@@ -89,7 +89,7 @@ class MainWindowTest {
     private final List<String> failures = new ArrayList<>();
     private final List<Path> screenshots = new ArrayList<>();
     private Display display;
-    private int mouseUps;
+    private PostedEvents input;
 
     @Test
     void anAnnotatorLabelsASquareUndoesItFinishesARoundAndSeesTheTimelineUpdate() throws Exception {
@@ -103,33 +103,8 @@ class MainWindowTest {
         ProjectFolders.create(folder, settings, DemoVideo.labelMap(), PluginRegistry.ofPlatform()).close();
 
         display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(
-                new ProductApplicationContext("org.frameloop.app.ide"), display);
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        display.timerExec(100, new Runnable() {
-            @Override
-            public void run() {
-                Shell window = Arrays.stream(display.getShells()).filter(Shell::isVisible).findFirst().orElse(null);
-                if (window == null && System.currentTimeMillis() < deadline) {
-                    display.timerExec(100, this);
-                    return;
-                }
-                try {
-                    if (window == null) {
-                        failures.add("no window became visible within " + TIMEOUT_MS + " ms");
-                    } else {
-                        annotate(window, workbench, folder);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e.toString());
-                    e.printStackTrace();
-                } finally {
-                    workbench.close();
-                }
-            }
-        });
-
-        workbench.createAndRunUI(workbench.getApplication());
+        input = new PostedEvents(display);
+        PostedEvents.inWorkbench(display, TIMEOUT_MS, failures, (window, workbench) -> annotate(window, workbench, folder));
 
         assertTrue(failures.isEmpty(), failures.toString());
         assertEquals("Frameloop", title);
@@ -173,7 +148,7 @@ class MainWindowTest {
 
         workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class).activate(editorPart);
         VideoCanvasAccess canvas = ((VideoEditorPart) editorPart.getObject()).canvasAccess();
-        canvas.control().addListener(SWT.MouseUp, e -> mouseUps++);
+        input.countMouseUpsOn(canvas.control());
         canvas.control().setFocus();
         pumpUntil(() -> false, 100);
 
@@ -306,16 +281,96 @@ class MainWindowTest {
             }
             check(pumpUntil(() -> samples.getItemCount() > 0 && samples.getItem(0).getText(3).equals("extra, done"),
                     5_000), "the Samples view marks it done");
+            correctTheWeakestFrameMeanwhile(workbench, workspace, canvas, samples, heading);
         } finally {
             HeldModel.release();
         }
         check(pumpUntil(() -> workspace.queue().awaitingAnnotation() && workspace.queue().round() == 2, 60_000),
                 "round 2 asks for samples once the model is done");
-        check(workspace.rounds().stream().anyMatch(r -> r.round() == 1 && r.samples().size() == 2
-                && r.roundClicks() == 2), "round 1 has both samples, one click each: " + workspace.rounds());
-        check(project.session().ledger().totalClicks() == 2, "clicks counted once");
+        check(workspace.rounds().stream().anyMatch(r -> r.round() == 1 && r.samples().size() == 3
+                && r.roundClicks() == 3), "round 1 has the sample, the extra one and the weak frame, one click each: "
+                + workspace.rounds());
+        check(project.session().ledger().totalClicks() == 3, "clicks counted once");
         System.out.printf("while the model worked: %d sample(s) labelled, journaled and counted in round 1%n",
                 project.session().ledger().size() - 1);
+    }
+
+    /**
+     * Or the weakest frames: the Samples view lists them after the extra sample; Home in the Review view picks the
+     * weakest, which becomes the sample to correct; A accepts the model's labels on it and Tab hands it over,
+     * journaled while the model still works.
+     */
+    private void correctTheWeakestFrameMeanwhile(E4Workbench workbench, AnnotationWorkspace workspace, Canvas canvas,
+            Table samples, Label heading) {
+        specialKey(SWT.SHIFT, SWT.TAB, '\t'); // back to the extra sample, to pick the weak frame from the Review view
+        check(pumpUntil(() -> workspace.queue().currentIndex() == 0, 5_000), "Shift+Tab goes back to the extra sample");
+        check(pumpUntil(() -> samples.getItemCount() == 2 && samples.getItem(1).getText(3).equals("weak frame, open")
+                && samples.getItem(1).getText(2).equals("whole frame"), 5_000),
+                "the Samples view offers the weakest frame after the extra sample");
+        check(heading.getText().contains("or correct the 1 weakest frame of the last estimate"),
+                "the heading says so: " + heading.getText());
+        EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
+        MPart reviewPart = parts.showPart("org.frameloop.editor.part.reviewQueue", EPartService.PartState.ACTIVATE);
+        Table review = find((Composite) reviewPart.getWidget(), Table.class);
+        ReviewQueuePart reviewQueue = (ReviewQueuePart) reviewPart.getObject();
+        check(pumpUntil(() -> review.getItemCount() == workspace.frameCount(), 5_000), "the Review view lists every frame");
+        review.setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == review, 5_000), "the Review table takes the focus");
+        key(0, '3');
+        check(pumpUntil(() -> workspace.classId() == DemoVideo.BUILDING, 5_000),
+                "key 3 picks the third class (building) with the focus in the Review view");
+        // (GTK may select the first row when the table takes the focus: End, then Home, select for sure)
+        specialKey(0, SWT.END, (char) 0);
+        specialKey(0, SWT.HOME, (char) 0);
+        int weakest = reviewQueue.entries().isEmpty() ? -1 : reviewQueue.entries().get(0).frame();
+        check(pumpUntil(() -> workspace.queue().currentIndex() == 1 && workspace.frame() == weakest, 5_000),
+                "Home in the Review view makes the weakest frame " + weakest + " the sample to correct: current "
+                        + workspace.queue().currentIndex() + " in " + workspace.queue().entries().stream()
+                                .map(e -> e.sample().frameIndex() + (e.weakFrame() ? " weak" : "")).toList()
+                        + ", showing frame " + workspace.frame());
+        AnnotationProject project = workspace.project();
+        parts.activate(parts.findPart("org.frameloop.editor.part.videoEditor"));
+        canvas.setFocus();
+        pumpUntil(() -> display.getFocusControl() == canvas, 5_000);
+        key(0, 'a');
+        keepTheRoundWhenClosingIsRefused(workbench, workspace);
+        canvas.getShell().forceActive();
+        pumpUntil(() -> display.getActiveShell() == canvas.getShell(), 5_000);
+        parts.activate(parts.findPart("org.frameloop.editor.part.videoEditor")); // as a click on the video would
+        canvas.setFocus();
+        check(pumpUntil(() -> display.getFocusControl() == canvas, 5_000), "the canvas has the focus again");
+        specialKey(0, SWT.TAB, '\t');
+        check(pumpUntil(() -> project.session().ledger().size() == 3, 5_000),
+                "Tab hands the corrected weak frame to the loop: current " + workspace.queue().currentIndex() + ", focus "
+                        + display.getFocusControl() + ", notice " + workspace.notice() + ", in hand "
+                        + workspace.queue().workInHand().size());
+        check(project.session().labels().isFullyHuman(weakest, new org.frameloop.core.sample.Region.WholeFrame(
+                WIDTH, HEIGHT)), "every pixel of the weak frame is the person's now");
+        parts.showPart("org.frameloop.editor.part.sampleQueue", EPartService.PartState.VISIBLE);
+        check(pumpUntil(() -> samples.getItem(1).getText(3).equals("weak frame, done"), 5_000),
+                "the Samples view marks it done: " + samples.getItem(1).getText(3));
+        check(workspace.queue().offering() && !HeldModel.released(), "while the model still works");
+    }
+
+    /**
+     * Confirm before leaving an open round: with a sample's work in hand, File > Close Project asks; Escape says no
+     * and the project, the loop and the sample stay.
+     */
+    private void keepTheRoundWhenClosingIsRefused(E4Workbench workbench, AnnotationWorkspace workspace) {
+        EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
+        ECommandService commands = workbench.getContext().get(ECommandService.class);
+        AnnotationProject project = workspace.project();
+        int current = workspace.queue().currentIndex();
+        String[] question = new String[1];
+        answerWhenShown(RoundGuard.TITLE, dialog -> {
+            question[0] = collectText(dialog);
+            specialKey(0, SWT.ESC, (char) 27);
+        });
+        handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.closeProject", null));
+        check(question[0] != null && question[0].contains("1 sample(s) of round 1") && question[0].contains("1 clicks"),
+                "Close Project asks first while a sample's work is in hand: " + question[0]);
+        check(workspace.project() == project && workspace.loopRunning() && workspace.queue().currentIndex() == current,
+                "Escape keeps the project, the loop and the sample");
     }
 
     /**
@@ -377,6 +432,14 @@ class MainWindowTest {
         check(pumpUntil(() -> Math.abs(editor.zoom() - fitted) < 1e-9, 5_000),
                 "Z zooms to the sample, which is the whole frame here");
 
+        specialKey(SWT.CTRL, SWT.ARROW_UP, (char) 0);
+        specialKey(SWT.CTRL | SWT.SHIFT, SWT.ARROW_UP, (char) 0);
+        check(pumpUntil(() -> workspace.brightness() > 0 && workspace.contrastPercent() > 100, 5_000),
+                "Ctrl+Up brightens the frame and Ctrl+Shift+Up adds contrast: " + workspace.brightness() + ", "
+                        + workspace.contrastPercent() + "%");
+        key(SWT.CTRL | SWT.SHIFT, 'r');
+        check(pumpUntil(() -> workspace.brightness() == 0 && workspace.contrastPercent() == 100, 5_000),
+                "Ctrl+Shift+R shows the frame as it is again");
         key(0, 'o');
         check(pumpUntil(() -> !workspace.showHuman() && !workspace.showAuto(), 5_000), "O hides the overlay");
         key(0, 'o');
@@ -806,8 +869,8 @@ class MainWindowTest {
         handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.newProject", null));
         check(sequence.resolve("labels").toString().equals(offered[0]), "the wizard offers labels/ as ground truth: "
                 + offered[0]);
-        check(temp.resolve("dataset-sequence-project").toString().equals(offered[1]),
-                "the wizard proposes a project folder beside the sequence: " + offered[1]);
+        check(ProjectFolders.workspaceFolder().resolve("projects").resolve("dataset-sequence-project").toString()
+                .equals(offered[1]), "the wizard proposes a project folder in the IDE's workspace: " + offered[1]);
         check(pumpUntil(() -> workspace.hasProject() && workspace.project().folder().equals(folder), 30_000),
                 "the wizard's job creates and opens the project");
         if (workspace.hasProject() && workspace.project().folder().equals(folder)) {
@@ -900,78 +963,25 @@ class MainWindowTest {
     }
 
     private void click(Point at) {
-        move(at);
-        int before = mouseUps;
-        mouse(SWT.MouseDown, at);
-        mouse(SWT.MouseUp, at);
-        pumpUntil(() -> mouseUps > before, 5_000);
+        input.click(at);
     }
 
     private void move(Point at) {
-        Event event = new Event();
-        event.type = SWT.MouseMove;
-        event.x = at.x;
-        event.y = at.y;
-        display.post(event);
-        pumpUntil(() -> display.getCursorLocation().equals(at), 2_000);
-    }
-
-    private void mouse(int type, Point at) {
-        Event event = new Event();
-        event.type = type;
-        event.button = 1;
-        event.x = at.x;
-        event.y = at.y;
-        display.post(event);
+        input.move(at);
     }
 
     private void key(int modifier, int key) {
-        if (modifier != 0) {
-            keyEvent(SWT.KeyDown, modifier, (char) 0);
-        }
-        char character = key == SWT.CR ? '\r' : (char) key;
-        keyEvent(SWT.KeyDown, key == SWT.CR ? SWT.CR : 0, character);
-        keyEvent(SWT.KeyUp, key == SWT.CR ? SWT.CR : 0, character);
-        if (modifier != 0) {
-            keyEvent(SWT.KeyUp, modifier, (char) 0);
-        }
-        pumpUntil(() -> false, 100);
+        input.key(modifier, key);
     }
 
     /** A key with a key code (Tab, arrows, Home, End), with an optional modifier held. */
     private void specialKey(int modifier, int keyCode, char character) {
-        if (modifier != 0) {
-            keyEvent(SWT.KeyDown, modifier, (char) 0);
-        }
-        keyEvent(SWT.KeyDown, keyCode, character);
-        keyEvent(SWT.KeyUp, keyCode, character);
-        if (modifier != 0) {
-            keyEvent(SWT.KeyUp, modifier, (char) 0);
-        }
-        pumpUntil(() -> false, 100);
-    }
-
-    private void keyEvent(int type, int keyCode, char character) {
-        Event event = new Event();
-        event.type = type;
-        event.keyCode = keyCode;
-        event.character = character;
-        display.post(event);
+        input.specialKey(modifier, keyCode, character);
     }
 
     /** Dispatches events until {@code condition} holds or {@code timeoutMs} passed (a bounded wait). */
     private boolean pumpUntil(BooleanSupplier condition, long timeoutMs) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
-        return true;
+        return input.pumpUntil(condition, timeoutMs);
     }
 
     /** The colour near the bottom of frame {@code frame}'s timeline cell, as shown on screen. */

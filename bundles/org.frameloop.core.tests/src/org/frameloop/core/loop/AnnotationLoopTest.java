@@ -100,6 +100,20 @@ class AnnotationLoopTest {
         return clicks;
     };
 
+    /** Answers every sample from the ground truth; a test overrides what it does while the model works. */
+    private abstract static class AnswersFromTruth implements org.frameloop.core.spi.Annotator {
+        private final SimulatedAnnotator truth;
+
+        AnswersFromTruth(SimulatedAnnotator truth) {
+            this.truth = truth;
+        }
+
+        @Override
+        public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
+            return truth.annotate(sample, video);
+        }
+    }
+
     private static AnnotationLoop loop(VideoSession session, SampleSelector selector, LoopSettings settings) {
         return new AnnotationLoop(session, new CopyHumanModel(), WHOLE_FRAMES, selector,
                 new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1), CAR_PIXELS, settings);
@@ -351,12 +365,7 @@ class AnnotationLoopTest {
                 }
             }
         };
-        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
-            @Override
-            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
-                return truth.annotate(sample, video);
-            }
-
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
             @Override
             public void modelWorking(ExtraSamples extra) {
                 offers.add(extra);
@@ -418,18 +427,91 @@ class AnnotationLoopTest {
         }
     }
 
+    /**
+     * Or the weakest frames: besides the selector's next samples, the offer holds the whole frames the last
+     * estimate rates weakest, in the review queue's order. One labelled while the model works (here in the last
+     * moment, after its candidates were scored) is kept and counted once like an extra sample, learnt by the next
+     * fine-tune, its tiles never chosen again, and it is not offered again.
+     */
+    @Test
+    void aWeakFrameLabelledWhileTheModelWorksIsKeptCountedOnceLearntNextAndItsTilesNeverChosen() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        double[] confidenceOfFrame = { 0.9, 0.6, 0.8, 0.55, 0.7, 0.95 };
+        List<Boolean> frame3LearntAtFineTune = new java.util.ArrayList<>();
+        SegmentationModel model = new CopyHumanModel() {
+            @Override
+            public void fineTune(AnnotatedVideo video, IProgressMonitor monitor) {
+                frame3LearntAtFineTune.add(video.hasHumanLabels(3));
+            }
+
+            @Override
+            public FramePrediction predict(AnnotatedVideo video, int frameIndex) {
+                FramePrediction copy = super.predict(video, frameIndex);
+                float[] confidence = copy.confidence();
+                for (int i = 0; i < confidence.length; i++) {
+                    confidence[i] = confidence[i] == 1f ? 1f : (float) confidenceOfFrame[frameIndex];
+                }
+                return new FramePrediction(copy.labels(), confidence, copy.entropy(), confidence.clone(),
+                        new float[0], 0);
+            }
+        };
+        Granularity halves = (index, frame) -> List.of(new Region.Rectangle(0, 0, 4, HEIGHT),
+                new Region.Rectangle(4, 0, 4, HEIGHT));
+        List<List<Integer>> weakestOffered = new java.util.ArrayList<>();
+        List<Boolean> labelled = new java.util.ArrayList<>();
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
+            @Override
+            public void modelWorking(ExtraSamples extra) {
+                weakestOffered.add(extra.weakestFrames().stream().map(s -> s.frameIndex()).toList());
+                assertTrue(extra.weakestFrames().stream().allMatch(s -> s.region() instanceof Region.WholeFrame));
+            }
+
+            @Override
+            public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
+                if (extra.round() == 1) {
+                    org.frameloop.core.sample.Sample weakest = extra.weakestFrames().get(0);
+                    labelled.add(extra.label(weakest, truth.annotate(weakest, session)));
+                    labelled.add(extra.label(weakest, truth.annotate(weakest, session)));
+                }
+                return List.of();
+            }
+        };
+        List<List<Integer>> annotatedFramesSeen = new java.util.ArrayList<>();
+        SampleSelector recording = (pool, budget, random) -> {
+            annotatedFramesSeen.add(IntStream.range(0, pool.size()).filter(pool::isAnnotated).map(pool::frameOf)
+                    .boxed().toList());
+            return MOST_UNCERTAIN.select(pool, budget, random);
+        };
+        AnnotationLoop loop = new AnnotationLoop(session, model, halves, recording, annotator, CAR_PIXELS,
+                LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(2).withAuditShare(0).withTargetMiou(1.0))
+                .offerWhileAdapting(2);
+
+        LoopResult result = loop.run(new NullProgressMonitor());
+
+        assertEquals(List.of(3, 1), weakestOffered.get(0), "round 0's estimate: frames 3 (0.55) and 1 (0.6) weakest");
+        assertTrue(!weakestOffered.get(1).contains(3), "a labelled weak frame is not offered again");
+        assertEquals(List.of(true, false), labelled, "taken once");
+        List<LedgerEntry> entries = session.ledger().entries();
+        assertEquals(List.of(5, 3), entries.stream().filter(e -> e.round() == 1).map(e -> e.sample().frameIndex())
+                .toList(), "round 1: its chosen tile, then the weak frame labelled meanwhile");
+        RoundReport round1 = result.rounds().get(1);
+        assertEquals(entries.stream().filter(e -> e.round() == 1).map(LedgerEntry::sample).toList(), round1.samples());
+        assertEquals(entries.stream().filter(e -> e.round() == 1).mapToLong(LedgerEntry::clicks).sum(),
+                round1.roundClicks(), "counted once, in the round whose model was working");
+        assertEquals(List.of(false, true), frame3LearntAtFineTune, "the next fine-tune learns from the weak frame");
+        assertEquals(2, java.util.Collections.frequency(annotatedFramesSeen.get(2), 3),
+                "round 2's selector sees both tiles of the weak frame annotated");
+        assertTrue(entries.stream().filter(e -> e.round() == 2).noneMatch(e -> e.sample().frameIndex() == 3));
+    }
+
     /** A sample begun while the model worked comes first in the next round, and the selector fills the rest. */
     @Test
     void aSampleBegunWhileTheModelWorkedOpensTheNextRoundAndIsNotChosenTwice() {
         VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
         SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
         List<List<Integer>> chosen = new java.util.ArrayList<>();
-        org.frameloop.core.spi.Annotator annotator = new org.frameloop.core.spi.Annotator() {
-            @Override
-            public Annotation annotate(org.frameloop.core.sample.Sample sample, AnnotatedVideo video) {
-                return truth.annotate(sample, video);
-            }
-
+        org.frameloop.core.spi.Annotator annotator = new AnswersFromTruth(truth) {
             @Override
             public List<org.frameloop.core.sample.Sample> modelReady(ExtraSamples extra) {
                 return extra.samples().subList(1, 2); // the second offered, begun but not finished

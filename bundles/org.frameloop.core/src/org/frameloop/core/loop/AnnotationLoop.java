@@ -19,6 +19,7 @@ import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.QualityEstimator;
+import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.CandidatePool;
 import org.frameloop.core.sample.Region;
@@ -44,8 +45,9 @@ import org.frameloop.core.spi.SegmentationModel;
  * target, the round limit or the click cap is reached.</li>
  * </ol>
  * With {@link #offerWhileAdapting}, the annotator is offered extra samples while the model fine-tunes and
- * predicts (step 4), so a person never waits for the model: what they label meanwhile is stored and journaled
- * at once, counts in the round, and the next fine-tune learns from it.
+ * predicts (step 4), so a person never waits for the model: the selector's next samples, or the whole frames the
+ * latest estimate rates weakest; what they label meanwhile is stored and journaled at once, counts in the round,
+ * and the next fine-tune learns from it.
  * Memory stays flat in video length: predictions are turned into per-candidate scores frame by frame and
  * dropped. Cancellation through the monitor stops between samples and steps; the human labels given so
  * far stay in the session (they are the user's work).
@@ -139,7 +141,8 @@ public final class AnnotationLoop {
     /**
      * While the model fine-tunes and predicts after a round, offers the annotator up to {@code samples} more
      * ({@link Annotator#modelWorking}): the selector's choice just beyond the round's budget, ranked by the
-     * same model. What is labelled meanwhile goes into the human labels and the ledger at once (journaled like
+     * same model, and as many of the whole frames the latest quality estimate rates weakest (the review queue's
+     * order). What is labelled meanwhile goes into the human labels and the ledger at once (journaled like
      * any sample), counts in that round's clicks and samples, and is never chosen again; samples the annotator
      * started but did not finish when the results are in are asked for first in the next round. Extra samples
      * feed neither the quality estimate nor the fusion's learning (the model that would be tested on them is
@@ -271,8 +274,7 @@ public final class AnnotationLoop {
                 // the annotator first, then the offer: a sample labelled in between counts, and is not carried
                 List<Sample> unfinished = annotator.modelReady(offer);
                 List<Offer.Labelled> extras = offer.close();
-                carried = unfinished.stream().filter(s -> offer.samples().contains(s) && !proposed.contains(s)).distinct()
-                        .toList();
+                carried = unfinished.stream().filter(s -> offer.offers(s) && !proposed.contains(s)).distinct().toList();
                 samples = new ArrayList<>(chosen);
                 for (Offer.Labelled extra : extras) {
                     samples.add(extra.sample());
@@ -527,30 +529,69 @@ public final class AnnotationLoop {
         return extra;
     }
 
-    /** Marks {@code sample}'s candidate annotated in {@code scores}; returns its index, or -1 when not a candidate. */
+    /**
+     * Marks {@code sample}'s candidate annotated in {@code scores}, and every candidate of its frame now labelled
+     * in full (a whole weak frame labelled after its candidates were scored covers them); returns the sample's
+     * candidate index, or -1 when it is not a candidate.
+     */
     private int flagAnnotated(Scores scores, Sample sample) {
         int frame = sample.frameIndex();
+        int index = -1;
         for (int c = 0; c < scores.frame.length; c++) {
-            if (scores.frame[c] == frame && regionsOfFrame[frame].get(scores.regionIndex[c]).equals(sample.region())) {
+            if (scores.frame[c] != frame) {
+                continue;
+            }
+            Region region = regionsOfFrame[frame].get(scores.regionIndex[c]);
+            if (region.equals(sample.region())) {
                 scores.annotated[c] = true;
-                return c;
+                index = c;
+            } else if (!scores.annotated[c] && session.labels().isFullyHuman(frame, region)) {
+                scores.annotated[c] = true;
             }
         }
-        return -1;
+        return index;
     }
 
-    /** Opens the offer of this round's spare samples that are still open, or null when there are none. */
+    /**
+     * Opens the offer of this round's spare samples that are still open and of the weakest frames, or returns
+     * null when there are none.
+     */
     private Offer offerSpare(int round) {
         List<Sample> open = spare.stream()
                 .filter(s -> !proposed.contains(s) && !session.labels().isFullyHuman(s.frameIndex(), s.region()))
                 .toList();
         spare = List.of();
-        if (open.isEmpty()) {
+        List<Sample> weakest = extraSamples == 0 ? List.of() : weakestFrames(open);
+        if (open.isEmpty() && weakest.isEmpty()) {
             return null;
         }
-        Offer offer = new Offer(round, open);
+        Offer offer = new Offer(round, open, weakest);
         annotator.modelWorking(offer);
         return offer;
+    }
+
+    /**
+     * Up to {@link #extraSamples} whole frames, weakest first by the latest round's estimate (the review queue's
+     * order): none labelled in full by hand, proposed or among {@code offered}; none before the first estimate.
+     */
+    private List<Sample> weakestFrames(List<Sample> offered) {
+        QualityEstimate estimate = reports.isEmpty() ? null : reports.get(reports.size() - 1).estimate();
+        if (estimate == null || estimate.frameAccuracy().length != session.frameCount()) {
+            return List.of();
+        }
+        Region wholeFrame = new Region.WholeFrame(session.width(), session.height());
+        List<Sample> weakest = new ArrayList<>();
+        for (ReviewQueue.Entry entry : ReviewQueue.of(estimate, null).entries()) {
+            Sample frame = new Sample(entry.frame(), wholeFrame);
+            if (!proposed.contains(frame) && !offered.contains(frame)
+                    && !session.labels().isFullyHuman(entry.frame(), wholeFrame)) {
+                weakest.add(frame);
+                if (weakest.size() == extraSamples) {
+                    break;
+                }
+            }
+        }
+        return weakest;
     }
 
     /**
@@ -564,12 +605,14 @@ public final class AnnotationLoop {
 
         private final int round;
         private final List<Sample> samples;
+        private final List<Sample> weakestFrames;
         private final List<Labelled> labelled = new ArrayList<>();
         private boolean closed;
 
-        Offer(int round, List<Sample> samples) {
+        Offer(int round, List<Sample> samples, List<Sample> weakestFrames) {
             this.round = round;
             this.samples = List.copyOf(samples);
+            this.weakestFrames = List.copyOf(weakestFrames);
         }
 
         @Override
@@ -583,8 +626,18 @@ public final class AnnotationLoop {
         }
 
         @Override
+        public List<Sample> weakestFrames() {
+            return weakestFrames;
+        }
+
+        /** Whether {@code sample} is one of this offer's, a spare sample or a weak frame. */
+        boolean offers(Sample sample) {
+            return samples.contains(sample) || weakestFrames.contains(sample);
+        }
+
+        @Override
         public synchronized boolean label(Sample sample, Annotation annotation) {
-            if (closed || !samples.contains(sample) || !proposed.add(sample)) {
+            if (closed || !offers(sample) || !proposed.add(sample)) {
                 return false;
             }
             session.labels().putHuman(sample.frameIndex(), sample.region(), annotation.labels());

@@ -28,8 +28,8 @@ public interface Annotator {
 
     /**
      * Samples offered while the model fine-tunes and predicts after a round, so the person need not wait:
-     * the selector's choice just beyond the round's budget, in its priority order. Thread-safe: label them
-     * from any thread while the offer is open.
+     * the selector's choice just beyond the round's budget, in its priority order, and the whole frames the
+     * latest quality estimate rates weakest. Thread-safe: label them from any thread while the offer is open.
      */
     interface ExtraSamples {
 
@@ -40,10 +40,19 @@ public interface Annotator {
         List<Sample> samples();
 
         /**
+         * Whole frames, weakest first by the latest round's quality estimate (the review queue's order), for
+         * correcting meanwhile: none labelled in full by hand or among {@link #samples()}; empty before the first
+         * estimate. {@link #label} takes them as it takes {@link #samples()}, and one begun but not finished is
+         * asked for first in the next round as well.
+         */
+        List<Sample> weakestFrames();
+
+        /**
          * Labels one offered sample at once: stored as human labels (the next fine-tune uses them), appended to
          * the ledger (a project journals it before this returns), never chosen again.
          *
-         * @return false, changing nothing, when the sample was not offered, is already labelled or the
+         * @return false, changing nothing, when the sample was not offered (in {@link #samples()} or
+         *         {@link #weakestFrames()}), is already labelled or the
          *         round's results are in (the offer closed)
          */
         boolean label(Sample sample, Annotation annotation);

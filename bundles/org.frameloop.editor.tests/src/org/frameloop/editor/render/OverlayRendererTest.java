@@ -34,6 +34,22 @@ class OverlayRendererTest {
     }
 
     @Test
+    void brightnessAndContrastChangeTheFrameNotTheLabelColours() {
+        RgbImage frame = RgbImage.blank(2, 1);
+        frame.set(0, 0, 100, 100, 100);
+        frame.set(1, 0, 100, 100, 100);
+        LabelImage human = LabelImage.unlabeled(2, 1);
+        human.set(1, 0, 0);
+
+        byte[] brighter = new OverlayRenderer(MAP).render(frame, 40, 100, human, null, 100, null, null);
+        byte[] contrast = new OverlayRenderer(MAP).render(frame, 0, 200, null, null, 100, null, null);
+
+        assertEquals(140, brighter[0] & 0xFF, "100 + 40");
+        assertEquals(255, brighter[3] & 0xFF, "a labelled pixel at full opacity keeps its class colour");
+        assertEquals(72, contrast[0] & 0xFF, "(100 - 128) x 2 + 128");
+    }
+
+    @Test
     void blendingA480By360FrameTakesAboutAMillisecond() {
         RgbImage frame = RgbImage.blank(480, 360);
         LabelImage labels = LabelImage.unlabeled(480, 360);

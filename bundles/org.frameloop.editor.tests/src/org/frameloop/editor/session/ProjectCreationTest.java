@@ -174,4 +174,20 @@ class ProjectCreationTest {
 
         assertFalse(Files.exists(folder), "the cancelled project folder is removed");
     }
+
+    /** Projects default to the IDE's workspace (footage may sit in a read-only dataset), numbered when taken. */
+    @Test
+    void aNewProjectIsProposedInTheWorkspaceNumberedWhenTheNameIsTaken() throws Exception {
+        Path video = temp.resolve("footage").resolve("street.mp4");
+        Path projects = ProjectFolders.workspaceFolder().resolve("projects");
+
+        Path first = ProjectFolders.proposedProjectFolder(video);
+        java.nio.file.Files.createDirectories(first);
+        try {
+            assertEquals(projects.resolve("street-project"), first);
+            assertEquals(projects.resolve("street-project-2"), ProjectFolders.proposedProjectFolder(video));
+        } finally {
+            java.nio.file.Files.delete(first);
+        }
+    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
@@ -18,18 +17,12 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.frameloop.core.registry.PluginRegistry;
-import org.frameloop.run.DefaultPlugins;
-import org.frameloop.synth.SyntheticScenes;
-import org.frameloop.synth.SyntheticVideo;
-import org.frameloop.synth.SyntheticVideoSpec;
-import org.frameloop.synth.SyntheticVideoWriter;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
+import org.frameloop.editor.session.DemoProject;
 import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.JobProgress;
 import org.frameloop.editor.session.ProjectFolders;
-import org.frameloop.editor.session.ProjectSettings;
-import org.frameloop.core.registry.PluginChoice;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -61,24 +54,11 @@ public class EditorAddon {
     private void openDemo(Display display) {
         Job.create("Generating the demo video", monitor -> {
             try {
-                Path root = stateFolder().resolve("demo");
+                Path root = ProjectFolders.workspaceFolder().resolve("demo");
                 Path project = root.resolve("street-project");
                 deleteRecursively(project); // the demo starts fresh every time; it holds no one's work
-                // A target-style synthetic street: the style the shipped model was not pretrained on.
-                SyntheticVideoSpec spec = SyntheticVideoSpec.of(320, 180, 40, 7, SyntheticVideoSpec.Style.TARGET);
-                Path video = root.resolve("street");
-                Path specFile = video.resolve(SyntheticVideoWriter.SPEC_FILE);
-                if (!Files.isRegularFile(specFile) || !SyntheticVideoSpec.read(specFile).equals(spec)) {
-                    SyntheticVideoWriter.write(new SyntheticVideo(spec), video, monitor);
-                }
-                PluginRegistry registry = PluginRegistry.ofPlatform();
-                // the demo shows 32-pixel tiles: small samples are what the loop is about
-                ProjectSettings settings = new ProjectSettings(video, video.resolve("gt"),
-                        PluginChoice.of(DefaultPlugins.modelId(registry)), new PluginChoice("rect", Map.of("sizePx", "32")),
-                        PluginChoice.of(DefaultPlugins.SELECTOR), PluginChoice.of(DefaultPlugins.FLOW),
-                        PluginChoice.of(DefaultPlugins.CLICK_COST), 6, 1);
-                AnnotationProject opened = ProjectFolders.create(project, settings, SyntheticScenes.labelMap(),
-                        registry);
+                Path video = DemoProject.writeVideo(root.resolve("street"), monitor);
+                AnnotationProject opened = DemoProject.create(project, video, PluginRegistry.ofPlatform());
                 display.asyncExec(() -> {
                     workspace.open(opened);
                     workspace.startLoop();
@@ -89,14 +69,6 @@ public class EditorAddon {
                 return Status.error(e.getMessage(), e);
             }
         }).schedule();
-    }
-
-    private static Path stateFolder() {
-        var location = Platform.getInstanceLocation();
-        if (location != null && location.getURL() != null) {
-            return Path.of(location.getURL().getPath());
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "frameloop");
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -138,6 +139,7 @@ public final class NewProjectWizard extends Wizard {
         Text groundTruth;
         Text project;
         private String suggestedGroundTruth = "";
+        private String suggestedProject = "";
 
         VideoPage() {
             super("video", "Video and project folder", null);
@@ -173,11 +175,9 @@ public final class NewProjectWizard extends Wizard {
                 groundTruth.setText(offered);
             }
             suggestedGroundTruth = offered;
-            Path name = chosen.getFileName();
-            if (name != null) {
-                Path parent = chosen.toAbsolutePath().getParent();
-                String stem = Files.isDirectory(chosen) ? name.toString() : name.toString().replaceFirst("\\.[^.]*$", "");
-                project.setText((parent == null ? chosen : parent).resolve(stem + "-project").toString());
+            if (project.getText().isBlank() || project.getText().equals(suggestedProject)) {
+                suggestedProject = ProjectFolders.proposedProjectFolder(chosen).toString();
+                project.setText(suggestedProject); // a folder the person typed is kept
             }
             source.labelMapFile().ifPresent(loopPage::suggestLabelMap);
             validate();
@@ -196,6 +196,10 @@ public final class NewProjectWizard extends Wizard {
             }
             setErrorMessage(problem);
             setPageComplete(problem == null);
+            boolean noTruth = problem == null && groundTruth.getText().isBlank();
+            setMessage(noTruth ? "No ground truth: the loop estimates its quality from audited samples instead of "
+                    + "measuring it (as for any new footage)." : null,
+                    noTruth ? IMessageProvider.WARNING : IMessageProvider.NONE);
         }
     }
 

@@ -2,9 +2,12 @@ package org.frameloop.editor.handlers;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.swt.widgets.Shell;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
-/** File > Close Project: stops the loop, saves, closes. */
+import jakarta.inject.Named;
+
+/** File > Close Project: stops the loop, saves, closes (asking first when a sample's work is in hand). */
 public class CloseProjectHandler {
 
     @CanExecute
@@ -13,7 +16,9 @@ public class CloseProjectHandler {
     }
 
     @Execute
-    public void execute(AnnotationWorkspace workspace) {
-        workspace.close();
+    public void execute(@Named("activeShell") Shell shell, AnnotationWorkspace workspace) {
+        if (RoundGuard.confirmLeaving(shell, workspace, "Close the project")) {
+            workspace.close();
+        }
     }
 }

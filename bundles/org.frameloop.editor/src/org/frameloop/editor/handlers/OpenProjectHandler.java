@@ -14,6 +14,9 @@ public class OpenProjectHandler {
 
     @Execute
     public void execute(@Named("activeShell") Shell shell, AnnotationWorkspace workspace) {
+        if (!RoundGuard.confirmLeaving(shell, workspace, "Open another project")) {
+            return;
+        }
         DirectoryDialog dialog = new DirectoryDialog(shell);
         dialog.setText("Open Frameloop project");
         dialog.setMessage("Choose a project folder (it holds project.json)");

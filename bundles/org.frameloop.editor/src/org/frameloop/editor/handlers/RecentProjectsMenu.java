@@ -34,7 +34,9 @@ public class RecentProjectsMenu {
     public static class OpenRecent {
         @Execute
         public void execute(MDirectMenuItem item, @Named("activeShell") Shell shell, AnnotationWorkspace workspace) {
-            ProjectOpening.open(shell.getDisplay(), workspace, (Path) item.getTransientData().get(PATH_KEY));
+            if (RoundGuard.confirmLeaving(shell, workspace, "Open another project")) {
+                ProjectOpening.open(shell.getDisplay(), workspace, (Path) item.getTransientData().get(PATH_KEY));
+            }
         }
     }
 }

@@ -13,13 +13,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.frameloop.core.label.LabelClass;
+import org.frameloop.editor.handlers.SelectClassHandler;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
-/** The classes of the project with their colours; keys 1..9 and 0 pick the first ten. */
+/** The classes of the project with their colours and keys (1..9, 0, then Alt+1..9, Alt+0). */
 public class ClassPalettePart {
 
     private AnnotationWorkspace workspace;
@@ -60,8 +61,8 @@ public class ClassPalettePart {
             for (int i = 0; i < classes.size(); i++) {
                 LabelClass c = classes.get(i);
                 TableItem item = new TableItem(table, SWT.NONE);
-                String key = i < 9 ? (i + 1) + "  " : i == 9 ? "0  " : "    ";
-                item.setText(key + c.name() + "  (id " + c.id() + ")");
+                String key = SelectClassHandler.keyOf(i);
+                item.setText((key.isEmpty() ? "" : key + "  ") + c.name() + "  (id " + c.id() + ")");
                 item.setImage(swatch(c.rgb()));
             }
         }

@@ -22,7 +22,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * Weakest frames first: every frame ranked by the estimated quality of its labels after the latest round,
  * under the whole-video estimate with its interval. Selecting a row shows that frame, so a reviewer walks
- * down the list fixing what the estimate says is worst.
+ * down the list fixing what the estimate says is worst; while the model works, a frame the loop offers among the
+ * weakest becomes the sample to correct.
  */
 public class ReviewQueuePart {
 
@@ -56,7 +57,7 @@ public class ReviewQueuePart {
         table.addListener(SWT.Selection, e -> {
             int row = table.getSelectionIndex();
             if (row >= 0 && row < entries.size()) {
-                workspace.showFrame(entries.get(row).frame());
+                workspace.reviewFrame(entries.get(row).frame());
             }
         });
         refresh = new UiRefresh(table, this::refresh);

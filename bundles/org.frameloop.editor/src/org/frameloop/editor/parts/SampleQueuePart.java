@@ -102,9 +102,11 @@ public class SampleQueuePart {
             SampleQueue.Entry entry = entries.get(i);
             TableItem item = table.getItem(i);
             Sample sample = entry.sample();
+            // an extra sample handed over stays done even when it is the last one left in view
+            String state = entry.extra() && entry.done() ? "done" : i == current ? "current" : entry.done() ? "done" : "open";
             item.setText(new String[] { Integer.toString(i + 1), Integer.toString(sample.frameIndex() + 1),
-                    describe(sample.region()), entry.extra() ? (entry.done() ? "extra, done" : i == current
-                            ? "extra, current" : "extra, open") : i == current ? "current" : entry.done() ? "done" : "open",
+                    describe(sample.region()), entry.weakFrame() ? "weak frame, " + state
+                            : entry.extra() ? "extra, " + state : state,
                     Integer.toString(entry.clicks()), String.format(Locale.ROOT, "%.0f", entry.seconds()) });
         }
         if (current >= 0) {
@@ -118,8 +120,8 @@ public class SampleQueuePart {
         heading.setText(!open ? "No project open."
                 : awaiting ? "Round " + queue.round() + ": " + entries.size() + " samples to label"
                         : queue.offering() ? "The model is learning from round " + queue.round()
-                                + " (see below). Meanwhile, label these " + entries.size()
-                                + " extra samples it ranks next (Tab hands one over; optional)."
+                                + " (see below). Meanwhile, " + offered(entries)
+                                + " (Tab hands one over; optional)."
                                 : running ? "The model is working..." : "Start the loop to get samples to label.");
         finish.setEnabled(awaiting);
         start.setEnabled(open && !running);
@@ -127,6 +129,16 @@ public class SampleQueuePart {
         bar.setSelection((int) Math.round(workspace.progress().roundFraction() * 1000));
         status.setText(workspace.progress().text());
         heading.getParent().layout();
+    }
+
+    /** "label the 3 extra samples it ranks next, or correct the 3 weakest frames ...": what is offered meanwhile. */
+    private static String offered(List<SampleQueue.Entry> entries) {
+        long weak = entries.stream().filter(SampleQueue.Entry::weakFrame).count();
+        long extra = entries.size() - weak;
+        String samples = extra == 0 ? "" : "label the " + extra + " extra sample" + (extra == 1 ? "" : "s") + " it ranks next";
+        String frames = weak == 0 ? "" : "correct the " + weak + " weakest frame" + (weak == 1 ? "" : "s")
+                + " of the last estimate";
+        return samples.isEmpty() ? frames : frames.isEmpty() ? samples : samples + ", or " + frames;
     }
 
     static String describe(Region region) {

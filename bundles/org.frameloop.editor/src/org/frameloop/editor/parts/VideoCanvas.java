@@ -130,8 +130,8 @@ final class VideoCanvas {
         LabelStore labels = session.labels();
         LabelImage human = workspace.showHuman() && labels.hasHuman(frame) ? labels.human(frame) : null;
         LabelImage auto = workspace.showAuto() ? labels.auto(frame) : null;
-        buffer = renderer.render(session.frame(frame), human, auto, workspace.opacityPercent(),
-                workspace.currentRegionInView(), buffer);
+        buffer = renderer.render(session.frame(frame), workspace.brightness(), workspace.contrastPercent(), human, auto,
+                workspace.opacityPercent(), workspace.currentRegionInView(), buffer);
         ImageData data = new ImageData(session.width(), session.height(), 24, new PaletteData(0xFF0000, 0xFF00, 0xFF), 1,
                 buffer);
         Image previous = image;

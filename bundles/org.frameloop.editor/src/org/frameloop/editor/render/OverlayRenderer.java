@@ -41,6 +41,23 @@ public final class OverlayRenderer {
      */
     public byte[] render(RgbImage frame, LabelImage human, LabelImage auto, int opacityPercent, Region outline,
             byte[] target) {
+        return render(frame, 0, 100, human, auto, opacityPercent, outline, target);
+    }
+
+    /**
+     * As {@link #render(RgbImage, LabelImage, LabelImage, int, Region, byte[])}, with the frame's brightness and
+     * contrast changed first (dark footage): each channel becomes {@code (v - 128) * contrastPercent / 100 + 128 +
+     * brightness}, clamped; the label colours stay as they are.
+     *
+     * @param brightness      added to every channel, -255..255
+     * @param contrastPercent 100 leaves the frame as it is
+     */
+    public byte[] render(RgbImage frame, int brightness, int contrastPercent, LabelImage human, LabelImage auto,
+            int opacityPercent, Region outline, byte[] target) {
+        byte[] tone = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            tone[v] = (byte) Math.max(0, Math.min(255, Math.round((v - 128) * contrastPercent / 100f) + 128 + brightness));
+        }
         int n = frame.pixelCount();
         byte[] out = target != null && target.length == n * 3 ? target : new byte[n * 3];
         int humanAlpha = Math.round(opacityPercent * 256 / 100f);
@@ -61,15 +78,15 @@ public final class OverlayRenderer {
                 table = autoLut;
             }
             if (table == null || !hasColour[id]) {
-                out[j] = rgb[j];
-                out[j + 1] = rgb[j + 1];
-                out[j + 2] = rgb[j + 2];
+                out[j] = tone[rgb[j] & 0xFF];
+                out[j + 1] = tone[rgb[j + 1] & 0xFF];
+                out[j + 2] = tone[rgb[j + 2] & 0xFF];
             } else {
                 int keep = table[0][0];
                 int[] add = table[id + 1];
-                out[j] = (byte) (((rgb[j] & 0xFF) * keep + add[0]) >> 8);
-                out[j + 1] = (byte) (((rgb[j + 1] & 0xFF) * keep + add[1]) >> 8);
-                out[j + 2] = (byte) (((rgb[j + 2] & 0xFF) * keep + add[2]) >> 8);
+                out[j] = (byte) (((tone[rgb[j] & 0xFF] & 0xFF) * keep + add[0]) >> 8);
+                out[j + 1] = (byte) (((tone[rgb[j + 1] & 0xFF] & 0xFF) * keep + add[1]) >> 8);
+                out[j + 2] = (byte) (((tone[rgb[j + 2] & 0xFF] & 0xFF) * keep + add[2]) >> 8);
             }
         }
         if (outline instanceof Region.PixelSet set) {

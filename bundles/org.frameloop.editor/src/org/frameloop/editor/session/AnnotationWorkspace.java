@@ -56,6 +56,8 @@ public final class AnnotationWorkspace {
     private boolean showHuman = true;
     private boolean showAuto = true;
     private boolean unlocked;
+    private int brightness;
+    private int contrastPercent = 100;
     private String notice = "";
     private int pointerX = -1;
     private int pointerY = -1;
@@ -236,6 +238,37 @@ public final class AnnotationWorkspace {
     }
 
     /** Allows edits anywhere on the frame, not only inside the current sample. */
+    /** Added to every channel of the frame in view, -200..200 (labels keep their colours). */
+    public synchronized int brightness() {
+        return brightness;
+    }
+
+    /** The frame's contrast in percent, 25..400; 100 is the frame as it is. */
+    public synchronized int contrastPercent() {
+        return contrastPercent;
+    }
+
+    /**
+     * Changes how the frame is shown, not its pixels (dark or flat footage): brightness by {@code brightnessStep},
+     * contrast by {@code contrastStepPercent}, within their ranges.
+     */
+    public void adjustTone(int brightnessStep, int contrastStepPercent) {
+        synchronized (this) {
+            brightness = Math.max(-200, Math.min(200, brightness + brightnessStep));
+            contrastPercent = Math.max(25, Math.min(400, contrastPercent + contrastStepPercent));
+        }
+        fire(Change.VIEW, -1);
+    }
+
+    /** The frame as it is again: brightness 0, contrast 100%. */
+    public void resetTone() {
+        synchronized (this) {
+            brightness = 0;
+            contrastPercent = 100;
+        }
+        fire(Change.VIEW, -1);
+    }
+
     /** Hides every label over the frame, or shows again what was hidden (the O key). */
     public void toggleOverlay() {
         boolean human;
@@ -491,9 +524,20 @@ public final class AnnotationWorkspace {
         save(finished);
         if (extra && finished != null) {
             boolean taken = queue.entries().stream().anyMatch(e -> e.sample().equals(finished) && e.done());
-            setNotice(taken ? "Extra sample saved: the next fine-tune learns from it"
-                    : "Extra sample skipped: it has unlabelled pixels (A accepts the model's labels)");
+            String what = queue.entries().stream().anyMatch(e -> e.sample().equals(finished) && e.weakFrame())
+                    ? "Weak frame" : "Extra sample";
+            setNotice(taken ? what + " saved: the next fine-tune learns from it"
+                    : what + " skipped: it has unlabelled pixels (A accepts the model's labels)");
         }
+    }
+
+    /**
+     * Shows a frame the Review view lists; while the model works and offers it among the weakest frames, it
+     * becomes the sample to correct.
+     */
+    public void reviewFrame(int frameIndex) {
+        queue.selectWeakFrame(frameIndex);
+        showFrame(frameIndex);
     }
 
     public void previousSample() {

@@ -19,7 +19,7 @@ import org.frameloop.core.label.LabelMapJson;
  * optical flow has something to hold on to. Deterministic.
  * <p>
  * Deliberately tiny and simple, for UI tests that must run in seconds; {@code ./frameloop ide --demo} uses
- * the org.frameloop.synth generator instead.
+ * {@link DemoProject}, the synthetic street of the org.frameloop.synth generator, instead.
  */
 public final class DemoVideo {
 

@@ -12,8 +12,8 @@ import org.frameloop.core.spi.Annotator;
  * The person at the IDE as the loop's {@link Annotator}. The loop's worker blocks in {@link #annotate}
  * until the person finished the sample in the editor; the labels are already in the session's human layer
  * (the tools write there directly, so views and undo see them at once), so the answer is that layer, and
- * the cost is what the {@link SampleQueue} counted. While the model works, the extra samples the loop offers
- * are queued; each one the person finishes goes to the loop at once (on the UI thread), which journals it.
+ * the cost is what the {@link SampleQueue} counted. While the model works, the extra samples and weakest frames
+ * the loop offers are queued; each one the person finishes goes to the loop at once (on the UI thread), which journals it.
  */
 public final class HumanAnnotator implements Annotator {
 
@@ -36,12 +36,12 @@ public final class HumanAnnotator implements Annotator {
     }
 
     /**
-     * Queues the extra samples; one the person finishes with every pixel labelled goes to the loop at once. One
+     * Queues the extra samples, then the weakest frames; one the person finishes with every pixel labelled goes to the loop at once. One
      * left incomplete is skipped, not handed over: extra samples are optional, and half a label is not a sample.
      */
     @Override
     public void modelWorking(ExtraSamples extra) {
-        queue.offer(extra.round(), extra.samples(), entry -> {
+        queue.offer(extra.round(), extra.samples(), extra.weakestFrames(), entry -> {
             LabelImage labels = video.humanLabels(entry.sample().frameIndex());
             return complete(labels, entry.sample())
                     && extra.label(entry.sample(), new Annotation(labels, entry.clicks(), entry.seconds(), ID));

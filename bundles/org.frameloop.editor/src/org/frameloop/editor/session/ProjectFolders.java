@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.SubMonitor;
 import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
@@ -49,6 +50,32 @@ public final class ProjectFolders {
     }
 
     private ProjectFolders() {
+    }
+
+    /** The IDE's workspace folder (its instance location), or {@code frameloop/} in the temporary folder without one. */
+    public static Path workspaceFolder() {
+        var location = Platform.getInstanceLocation();
+        if (location != null && location.getURL() != null) {
+            return Path.of(location.getURL().getPath());
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "frameloop");
+    }
+
+    /**
+     * Where a new project on {@code chosen} (a video file or a folder of frames) goes unless the person says
+     * otherwise: {@code projects/NAME-project} in the IDE's workspace, since the footage's own folder may be a
+     * read-only or shared dataset; numbered ({@code -2}, {@code -3}, ...) when that folder is taken.
+     */
+    public static Path proposedProjectFolder(Path chosen) {
+        Path name = chosen.toAbsolutePath().normalize().getFileName();
+        String stem = name == null ? "video"
+                : Files.isDirectory(chosen) ? name.toString() : name.toString().replaceFirst("\\.[^.]*$", "");
+        Path projects = workspaceFolder().resolve("projects");
+        Path proposed = projects.resolve(stem + "-project");
+        for (int n = 2; Files.exists(proposed); n++) {
+            proposed = projects.resolve(stem + "-project-" + n);
+        }
+        return proposed;
     }
 
     /**

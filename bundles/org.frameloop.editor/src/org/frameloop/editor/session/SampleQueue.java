@@ -13,7 +13,7 @@ import org.frameloop.core.sample.Sample;
  * clicks counted by the tools and seconds while the sample was the current one. The loop's worker waits
  * here (through {@link HumanAnnotator}) until the person has finished a sample; the last sample of a round
  * is handed over only when the person finishes the round, so fine-tuning starts when they say so.
- * While the model then works, the queue holds the extra samples the loop offers ({@link #offer}): each one
+ * While the model then works, the queue holds the extra samples and weakest frames the loop offers ({@link #offer}): each one
  * the person finishes is handed to the loop at once, and when the results are in the offer is withdrawn
  * ({@link #withdrawOffer}); a sample begun but not finished comes back first in the next round, with its
  * clicks and seconds so far. Thread-safe: the UI thread edits, the loop's worker waits.
@@ -24,22 +24,29 @@ public final class SampleQueue {
     public static final class Entry {
         private final Sample sample;
         private final boolean extra;
+        private final boolean weakFrame;
         private boolean done;
         private int clicks;
         private double seconds;
 
-        Entry(Sample sample, boolean extra) {
+        Entry(Sample sample, boolean extra, boolean weakFrame) {
             this.sample = sample;
             this.extra = extra;
+            this.weakFrame = weakFrame;
         }
 
         public Sample sample() {
             return sample;
         }
 
-        /** Offered while the model works, beyond the round's budget. */
+        /** Offered while the model works, beyond the round's budget (a spare sample or a weak frame). */
         public boolean extra() {
             return extra;
+        }
+
+        /** Offered while the model works as one of the frames the latest estimate rates weakest. */
+        public boolean weakFrame() {
+            return weakFrame;
         }
 
         public boolean done() {
@@ -91,7 +98,7 @@ public final class SampleQueue {
             entries.clear();
             for (Sample s : samples) {
                 Entry kept = begun.stream().filter(e -> e.sample.equals(s)).findFirst().orElse(null);
-                Entry entry = new Entry(s, false);
+                Entry entry = new Entry(s, false, false);
                 if (kept != null) {
                     entry.clicks = kept.clicks;
                     entry.seconds = kept.seconds;
@@ -109,16 +116,17 @@ public final class SampleQueue {
     }
 
     /**
-     * The model is working: {@code samples} are offered for the person to label meanwhile, the first one
-     * current. Each extra sample the person finishes ({@link #next}) goes to {@code taker} at once, on the
-     * caller's thread; one the taker refuses (the results just came in) stays open.
+     * The model is working: {@code samples}, then {@code weakestFrames}, are offered for the person to label
+     * meanwhile, the first one current. Each extra sample the person finishes ({@link #next}) goes to
+     * {@code taker} at once, on the caller's thread; one the taker refuses (the results just came in) stays open.
      */
-    public void offer(int round, List<Sample> samples, Predicate<Entry> taker) {
+    public void offer(int round, List<Sample> samples, List<Sample> weakestFrames, Predicate<Entry> taker) {
         synchronized (this) {
             stopClock();
             this.round = round;
             entries.clear();
-            samples.forEach(s -> entries.add(new Entry(s, true)));
+            samples.forEach(s -> entries.add(new Entry(s, true, false)));
+            weakestFrames.forEach(s -> entries.add(new Entry(s, true, true)));
             begun.clear();
             offerTaker = taker;
             current = -1;
@@ -188,6 +196,14 @@ public final class SampleQueue {
         return List.copyOf(entries);
     }
 
+    /**
+     * Samples the person has worked on (clicked) that are not handed to the loop yet: closing the project now
+     * keeps their labels (saved) but not their clicks and seconds, which count only once a sample is finished.
+     */
+    public synchronized List<Entry> workInHand() {
+        return entries.stream().filter(e -> !e.done && e.clicks > 0 && !aborted).toList();
+    }
+
     /** Index of the current sample, or -1. */
     public synchronized int currentIndex() {
         return current;
@@ -238,6 +254,29 @@ public final class SampleQueue {
             selectLocked(following < 0 ? current : following);
         }
         fire();
+    }
+
+    /**
+     * While the model works, makes the open weak frame {@code frameIndex} current (the person picked it in the
+     * Review view); false, changing nothing, when no such frame is offered.
+     */
+    public boolean selectWeakFrame(int frameIndex) {
+        synchronized (this) {
+            int index = -1;
+            for (int i = 0; i < entries.size() && offerTaker != null; i++) {
+                Entry entry = entries.get(i);
+                if (entry.weakFrame && !entry.done && entry.sample.frameIndex() == frameIndex) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0 || index == current) {
+                return index >= 0;
+            }
+            selectLocked(index);
+        }
+        fire();
+        return true;
     }
 
     public void previous() {
