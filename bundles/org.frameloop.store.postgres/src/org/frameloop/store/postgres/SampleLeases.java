@@ -215,6 +215,20 @@ public final class SampleLeases {
         }
     }
 
+    /** How many open samples someone holds under a live lease now. */
+    public int heldSamples() throws IOException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM frameloop.samples WHERE "
+                + "project_id = ? AND labelled_by IS NULL AND leased_to IS NOT NULL AND lease_until >= now()")) {
+            count.setLong(1, project.id());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(project.where("samples"), "count the leased samples", e);
+        }
+    }
+
     private void markLabelled(Connection c, Lease lease) throws SQLException, IOException {
         // now() is the transaction's start: a lease that was live when the labels arrived counts
         try (PreparedStatement mark = c.prepareStatement("UPDATE frameloop.samples SET labelled_by = session_user, "
