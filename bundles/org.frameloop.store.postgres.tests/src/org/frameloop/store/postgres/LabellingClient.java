@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.frameloop.core.image.LabelSequence;
@@ -14,8 +13,9 @@ import org.frameloop.core.ledger.LedgerEntry;
 /**
  * A simulated annotator at work on a team project: leases the next sample, labels it from the ground truth,
  * stores it, until no chosen sample is left open (and, with a trainer, until the trainer is done: it chooses
- * the next round's samples after the team labelled this round's). When no open sample is free it asks again
- * shortly (a lease held by a client that died frees up when it runs out; the trainer is choosing).
+ * the next round's samples after the team labelled this round's). When no open sample is free it waits for
+ * news of the project ({@link ProjectNews}: the trainer chose the next round) and asks again, at the latest
+ * after a short while (a lease held by a client that died frees up when it runs out, which nobody announces).
  */
 final class LabellingClient implements Callable<List<LedgerEntry>> {
 
@@ -42,6 +42,8 @@ final class LabellingClient implements Callable<List<LedgerEntry>> {
     @Override
     public List<LedgerEntry> call() throws Exception {
         SampleLeases leases = store.leases();
+        ProjectNews news = new ProjectNews(store);
+        news.listen();
         List<LedgerEntry> stored = new ArrayList<>();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (!trainerDone.getAsBoolean() || leases.openSamples() > 0) {
@@ -50,7 +52,7 @@ final class LabellingClient implements Callable<List<LedgerEntry>> {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(store.user() + " waited " + GIVE_UP + " for a lease to run out");
                 }
-                TimeUnit.MILLISECONDS.sleep(POLL.toMillis()); // every open sample is held: wait for a lease to end
+                news.await(POLL, () -> false); // nothing free: the next round, or a lease running out
                 continue;
             }
             SampleLeases.Lease held = lease.get();
