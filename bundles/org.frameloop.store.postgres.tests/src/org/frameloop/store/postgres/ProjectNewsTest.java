@@ -21,10 +21,10 @@ class ProjectNewsTest {
     @Test
     void aListeningClientHearsOfEachRoundChosenAndEachSampleLabelledByAnyone() throws Exception {
         TeamProject team = TeamProject.create("news");
-        try (PostgresProjectStore trainer = team.open(TeamProject.OWNER);
-                PostgresProjectStore alice = team.open(TeamProject.ANNOTATOR);
-                PostgresProjectStore bob = team.open(TeamProject.OTHER_ANNOTATOR)) {
-            ProjectNews news = new ProjectNews(alice);
+        try (TeamProject.Actors actors = team.openTrainerAndAnnotators()) {
+            PostgresProjectStore trainer = actors.trainer();
+            PostgresProjectStore bob = actors.bob();
+            ProjectNews news = new ProjectNews(actors.alice());
             news.listen();
 
             trainer.journalChosen(1, TeamProject.rectangles(3));

@@ -27,12 +27,11 @@ class TeamClientTest {
     @Test
     void twoClientsHoldDifferentSamplesAndEachShowsTheNextRoundOnceTheTrainerPublishesIt() throws Exception {
         TeamProject team = TeamProject.create("client");
-        try (PostgresProjectStore trainer = team.open(TeamProject.OWNER);
-                PostgresProjectStore aliceStore = team.open(TeamProject.ANNOTATOR);
-                PostgresProjectStore bobStore = team.open(TeamProject.OTHER_ANNOTATOR)) {
+        try (TeamProject.Actors actors = team.openTrainerAndAnnotators()) {
+            PostgresProjectStore trainer = actors.trainer();
             trainer.journalChosen(1, TeamProject.rectangles(2));
-            TeamClient alice = new TeamClient(aliceStore, LEASE);
-            TeamClient bob = new TeamClient(bobStore, LEASE);
+            TeamClient alice = new TeamClient(actors.alice(), LEASE);
+            TeamClient bob = new TeamClient(actors.bob(), LEASE);
 
             SampleLeases.Lease alices = alice.next().orElseThrow();
             assertEquals(alices, alice.next().orElseThrow(), "a client holds one sample until it is stored");
