@@ -52,6 +52,7 @@ class ProjectAddressOptionsTest {
                 List.of("export", "--project", "postgresql://olivia:s3cret@db.example/frameloop?project=street",
                         "--format", "png-masks", "--out", temp.resolve("out").toString()),
                 List.of("run", "--resume", "--project", "postgresql://db.example/frameloop?project=street&password=s3cret"),
+                List.of("project", "check", "--project", "postgresql://olivia:s3cret@db.example/frameloop?project=street"),
                 List.of("project", "copy", "postgresql://db.example/frameloop?project=street&password=s3cret",
                         temp.resolve("copy").toString()))) {
             err.reset();
@@ -108,5 +109,12 @@ class ProjectAddressOptionsTest {
     void projectCopyNeedsExactlyTwoProjects() {
         assertEquals(CliCommand.USAGE_ERROR, run("project", "copy", temp.toString()));
         assertTrue(errors().contains("./frameloop project copy FROM TO"), errors());
+    }
+
+    @Test
+    void aRepairOfAnAddressIsRefusedSayingThatCheckTakesIt() {
+        assertEquals(CliCommand.USAGE_ERROR, run("project", "repair", "--project",
+                "postgresql://db.example/frameloop?project=street"), errors());
+        assertTrue(errors().contains("repair takes a project folder") && errors().contains("'project check'"), errors());
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.loop.LoopSettings;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.ContributionException;
@@ -24,10 +23,10 @@ import org.frameloop.core.spi.Annotator;
 import org.frameloop.core.spi.ClickCostModel;
 import org.frameloop.core.video.Video;
 import org.frameloop.io.JournalRepair;
-import org.frameloop.io.ProjectLock;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.video.VideoFiles;
 import org.frameloop.run.DefaultPlugins;
+import org.frameloop.run.ProjectCheck;
 import org.frameloop.run.ProjectCopy;
 import org.frameloop.run.ProjectLocations;
 import org.frameloop.run.RunAssembly;
@@ -37,8 +36,8 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 /**
- * {@code ./frameloop project check|repair --project DIR}. {@code check} reads a project without taking it (a
- * run or the IDE may hold it) and reports what a resume or an export would refuse: a journal that disagrees
+ * {@code ./frameloop project check|repair --project DIR}. {@code check} reads a project, a folder or a database
+ * address, without taking it (a run, the IDE or a team may hold it; {@link ProjectCheck}) and reports what a resume or an export would refuse: a journal that disagrees
  * with the human label files, frames without labels to export. {@code repair} rebuilds what can be rebuilt:
  * the journal from the label files ({@link JournalRepair}; only when the person confirms, since its clicks are
  * estimated) and the automatic labels of every frame from the project's model (derived data, no question).
@@ -74,7 +73,8 @@ final class ProjectCommand implements CliCommand {
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         String subcommand = arguments.isEmpty() ? "" : arguments.get(0);
-        Options options = new Options(name() + " " + subcommand).option("project", "DIR", "the project folder");
+        Options options = new Options(name() + " " + subcommand).option("project", "DIR|ADDRESS",
+                "the project folder (check: or postgresql://HOST[:PORT]/DB?project=NAME)");
         if (subcommand.equals("repair")) {
             options.flag("yes", "apply every repair without asking, estimated clicks included (for scripts)");
         }
@@ -96,8 +96,16 @@ final class ProjectCommand implements CliCommand {
                 out.print(help(options));
                 return 0;
             }
-            Path folder = options.existingFolder("project", options.require("project"));
-            return subcommand.equals("check") ? check(folder, out) : repair(folder, options.has("yes"), out);
+            if (subcommand.equals("check")) {
+                return check(options.existingProject("project", options.require("project")), out);
+            }
+            String project = options.require("project");
+            if (ProjectLocations.isAddress(project)) {
+                throw new UsageException("--project: repair takes a project folder; a project on a database server "
+                        + "stores each sample with its journal record in one transaction, so there is no journal to "
+                        + "rebuild ('project check' reports what is wrong with it)");
+            }
+            return repair(options.existingFolder("project", project), options.has("yes"), out);
         } catch (UsageException e) {
             err.println("frameloop " + name() + ": " + e.getMessage());
             return USAGE_ERROR;
@@ -146,9 +154,10 @@ final class ProjectCommand implements CliCommand {
     }
 
     private static String help(Options options) {
-        return options.help("check|repair --project DIR [--yes]",
-                "check reads the project read-only (no lock: it works while a run or the IDE writes it) and reports\n"
-                        + "who writes it, the journal's samples and clicks, and what a resume or an export would\n"
+        return options.help("check --project DIR|ADDRESS, repair --project DIR [--yes]",
+                "check reads the project read-only (no lock: it works while a run, the IDE or a team writes it) and\n"
+                        + "reports who works on it (a database project: your role, whether a loop runs, the open and\n"
+                        + "leased samples), the journal's samples and clicks, and what a resume or an export would\n"
                         + "refuse. repair takes the project and rebuilds what can be rebuilt: a lost journal from the\n"
                         + "human label files (its clicks estimated by the click model, so only after you confirm, or\n"
                         + "with --yes), a torn journal line (dropped, after you confirm), and the automatic labels of\n"
@@ -156,44 +165,22 @@ final class ProjectCommand implements CliCommand {
                         + "1 when something is (each problem names its files).");
     }
 
-    private static int check(Path folder, PrintStream out) throws IOException {
-        List<String> problems = report(folder, out);
+    private static int check(String location, PrintStream out) throws IOException {
+        List<String> problems = report(location, out);
         problems.forEach(problem -> out.println("Problem: " + problem));
         out.println(problems.isEmpty() ? "No problems found." : problems.size() + " problem(s) found.");
         return problems.isEmpty() ? 0 : 1;
     }
 
     /** Prints what the project is and returns its problems. */
-    private static List<String> report(Path folder, PrintStream out) throws IOException {
-        List<String> problems = new ArrayList<>();
-        try (ProjectStore project = ProjectStore.openReadOnly(folder)) {
-            out.println(String.format(Locale.ROOT, "Project %s: %s, %d frames of %dx%d", project.folder(),
-                    project.video().name(), project.video().frameCount(), project.video().width(),
-                    project.video().height()));
-            out.println(ProjectLock.recordedOwner(project.folder())
-                    .map(owner -> "Writer: " + owner.describe() + " (or one that ended without closing it)")
-                    .orElse("Writer: none"));
-            project.notes().forEach(note -> out.println("Note: " + note));
-            List<LedgerEntry> entries = project.ledgerEntries();
-            out.println(String.format(Locale.ROOT, "Journal: %d annotated samples, %d clicks", entries.size(),
-                    entries.stream().mapToLong(LedgerEntry::clicks).sum()));
-            problems.addAll(project.problems());
-            exportProblem(project).ifPresent(problem -> problems.add("export: " + problem));
-        }
-        return problems;
-    }
-
-    private static Optional<String> exportProblem(ProjectStore project) {
-        try {
-            project.labels().requireEveryFrameLabelled();
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(e.getMessage());
-        }
+    private static List<String> report(String location, PrintStream out) throws IOException {
+        ProjectCheck check = ProjectCheck.of(location);
+        check.facts().forEach(out::println);
+        return check.problems();
     }
 
     private int repair(Path folder, boolean yes, PrintStream out) throws IOException {
-        List<String> before = report(folder, out);
+        List<String> before = report(folder.toString(), out);
         if (before.isEmpty()) {
             out.println("No problems found; nothing to repair.");
             return 0;
@@ -220,7 +207,7 @@ final class ProjectCommand implements CliCommand {
         }
         rebuildAutomaticLabels(folder, registry, out);
         out.println();
-        List<String> after = report(folder, out);
+        List<String> after = report(folder.toString(), out);
         after.forEach(problem -> out.println("Problem: " + problem));
         out.println(after.isEmpty() ? "No problems left." : after.size() + " problem(s) left.");
         return after.isEmpty() ? 0 : 1;
@@ -262,7 +249,7 @@ final class ProjectCommand implements CliCommand {
         LoopSettings settings;
         Path videoPath;
         try (ProjectStore project = ProjectStore.openReadOnly(folder)) {
-            if (exportProblem(project).isEmpty()) {
+            if (ProjectCheck.exportProblem(project).isEmpty()) {
                 return;
             }
             if (!project.problems().isEmpty()) {

@@ -65,6 +65,21 @@ final class TeamProject {
         return server.open(name, user);
     }
 
+    /** The trainer (the owner) and the two annotators, each on their own connection. */
+    record Actors(PostgresProjectStore trainer, PostgresProjectStore alice, PostgresProjectStore bob)
+            implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            try (trainer; alice; bob) {
+                // closed in reverse order
+            }
+        }
+    }
+
+    Actors openTrainerAndAnnotators() throws Exception {
+        return new Actors(open(OWNER), open(ANNOTATOR), open(OTHER_ANNOTATOR));
+    }
+
     /** {@code count} rectangles of {@link #RECT_PX}, several on each frame (so labels of one frame are merged). */
     static List<Sample> rectangles(int count) {
         List<Sample> samples = new ArrayList<>();

@@ -240,6 +240,25 @@ public final class PostgresProjectStore implements Project {
         }
     }
 
+    /**
+     * Whether a loop (a {@code run} or {@code serve}, on any client) holds the project now ({@link #holdLoop});
+     * read from the server's lock table, so it takes nothing.
+     */
+    public boolean loopRunning() throws IOException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE "
+                + "locktype = 'advisory' AND granted AND classid = ? AND objid = ? AND objsubid = 2 AND database = "
+                + "(SELECT oid FROM pg_database WHERE datname = current_database()))")) {
+            query.setInt(1, TRAINER_LOCK);
+            query.setInt(2, (int) id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(address.toString(), "read whether a loop holds the project", e);
+        }
+    }
+
     /** The first key of the trainer's advisory lock ("fl"); the second is the project's id. */
     private static final int TRAINER_LOCK = 0x666c;
 

@@ -203,15 +203,25 @@ public final class SampleLeases {
 
     /** How many chosen samples are not labelled yet, held or not. */
     public int openSamples() throws IOException {
+        return countSamples("labelled_by IS NULL", "count the open samples");
+    }
+
+    /** How many open samples someone holds under a live lease now. */
+    public int heldSamples() throws IOException {
+        return countSamples("labelled_by IS NULL AND leased_to IS NOT NULL AND lease_until >= now()",
+                "count the leased samples");
+    }
+
+    private int countSamples(String condition, String what) throws IOException {
         try (PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM frameloop.samples WHERE project_id = ? AND labelled_by IS NULL")) {
+                "SELECT count(*) FROM frameloop.samples WHERE project_id = ? AND " + condition)) {
             count.setLong(1, project.id());
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
             }
         } catch (SQLException e) {
-            throw DatabaseException.of(project.where("samples"), "count the open samples", e);
+            throw DatabaseException.of(project.where("samples"), what, e);
         }
     }
 

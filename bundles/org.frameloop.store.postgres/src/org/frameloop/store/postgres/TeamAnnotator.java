@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.sample.Sample;
@@ -26,10 +24,10 @@ import com.google.gson.Gson;
  * answers with the labels, clicks, seconds and annotator stored. A sample whose lease ran out is not skipped:
  * it goes back to the team, and the trainer waits until someone labels it.
  * <p>
- * It waits with {@code LISTEN}: the database notifies the project's channel when a sample is labelled (schema
- * V3), and it also looks again every {@code poll} in case a notification was missed (a dropped connection, a
- * server that forbids LISTEN). Register it as a listener of the loop, so it knows the round being annotated.
- * It uses the store's connection, so it runs on the loop's thread only.
+ * It waits with {@code LISTEN} ({@link ProjectNews}): the database notifies the project's channel when a sample
+ * is labelled (schema V3), and it also looks again every {@code poll} in case a notification was missed (a
+ * dropped connection, a server that forbids LISTEN). Register it as a listener of the loop, so it knows the
+ * round being annotated. It uses the store's connection, so it runs on the loop's thread only.
  */
 public final class TeamAnnotator implements Annotator, LoopListener {
 
@@ -38,23 +36,20 @@ public final class TeamAnnotator implements Annotator, LoopListener {
     private final PostgresProjectStore project;
     private final Duration poll;
     private final BooleanSupplier cancelled;
+    private final ProjectNews news;
     private int round;
-    private boolean listening;
 
     /**
      * @param poll      how long to wait for a notification before looking again
-     * @param cancelled checked while waiting; when true, {@link #annotate} throws {@link OperationCanceledException}
+     * @param cancelled checked while waiting; when true, {@link #annotate} throws
+     *                  {@link org.eclipse.core.runtime.OperationCanceledException}
      */
     public TeamAnnotator(PostgresProjectStore project, Duration poll, BooleanSupplier cancelled) throws IOException {
         this.project = project;
         this.poll = poll;
         this.cancelled = cancelled;
+        this.news = new ProjectNews(project);
         this.round = project.continuation().round();
-    }
-
-    /** The channel the database notifies when the project's samples change. */
-    static String channel(long projectId) {
-        return "frameloop_project_" + projectId;
     }
 
     @Override
@@ -65,49 +60,17 @@ public final class TeamAnnotator implements Annotator, LoopListener {
     @Override
     public Annotation annotate(Sample sample, AnnotatedVideo video) {
         try {
-            listen();
+            news.listen(); // before looking, so a label stored between the look and the wait wakes it
             while (true) {
                 Annotation done = labelled(sample);
                 if (done != null) {
                     return done;
                 }
-                waitForNews();
+                news.await(poll, cancelled);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wait for the team's labels of " + sample + " in " + project.address()
                     + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void listen() throws IOException {
-        if (listening) {
-            return;
-        }
-        try (Statement statement = project.connection().createStatement()) {
-            statement.execute("LISTEN " + channel(project.id()));
-            listening = true;
-        } catch (SQLException e) {
-            throw DatabaseException.of(project.address().toString(), "listen for the team's labels", e);
-        }
-    }
-
-    /** Waits for a notification on the project's channel, at most {@code poll}, in short slices to see a cancel. */
-    private void waitForNews() throws IOException {
-        long deadline = System.nanoTime() + poll.toNanos();
-        try {
-            org.postgresql.PGConnection connection = project.connection().unwrap(org.postgresql.PGConnection.class);
-            while (System.nanoTime() < deadline) {
-                if (cancelled.getAsBoolean()) {
-                    throw new OperationCanceledException();
-                }
-                int slice = (int) Math.max(1, Math.min(250, (deadline - System.nanoTime()) / 1_000_000));
-                org.postgresql.PGNotification[] news = connection.getNotifications(slice);
-                if (news != null && news.length > 0) {
-                    return;
-                }
-            }
-        } catch (SQLException e) {
-            throw DatabaseException.of(project.address().toString(), "wait for the team's labels", e);
         }
     }
 
