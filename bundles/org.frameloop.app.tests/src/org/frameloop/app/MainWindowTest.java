@@ -353,8 +353,8 @@ class MainWindowTest {
     }
 
     /**
-     * Confirm before leaving an open round: with a sample's work in hand, File > Close Project asks; Escape says no
-     * and the project, the loop and the sample stay.
+     * Confirm before leaving an open round: with a sample's work in hand, File > Close Project and File > New
+     * Project ask; Escape says no and the project, the loop and the sample stay.
      */
     private void keepTheRoundWhenClosingIsRefused(E4Workbench workbench, AnnotationWorkspace workspace) {
         EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
@@ -371,6 +371,16 @@ class MainWindowTest {
                 "Close Project asks first while a sample's work is in hand: " + question[0]);
         check(workspace.project() == project && workspace.loopRunning() && workspace.queue().currentIndex() == current,
                 "Escape keeps the project, the loop and the sample");
+        String[] newProjectQuestion = new String[1];
+        answerWhenShown(RoundGuard.TITLE, dialog -> {
+            newProjectQuestion[0] = collectText(dialog);
+            specialKey(0, SWT.ESC, (char) 27);
+        });
+        handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.newProject", null));
+        check(newProjectQuestion[0] != null && newProjectQuestion[0].contains("Start a new project anyway?"),
+                "New Project asks first too: " + newProjectQuestion[0]);
+        check(workspace.project() == project && workspace.loopRunning() && workspace.queue().currentIndex() == current,
+                "Escape on New Project's question opens no wizard and keeps the project, the loop and the sample");
     }
 
     /**

@@ -14,6 +14,9 @@ public class NewProjectHandler {
 
     @Execute
     public void execute(@Named("activeShell") Shell shell, AnnotationWorkspace workspace) {
+        if (!RoundGuard.confirmLeaving(shell, workspace, "Start a new project")) {
+            return;
+        }
         NewProjectWizard wizard = new NewProjectWizard(workspace, PluginRegistry.ofPlatform());
         new WizardDialog(shell, wizard).open();
     }
