@@ -5,10 +5,8 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,7 +104,7 @@ public final class Installation {
         Files.createDirectories(folder());
         for (BundleJar bundle : bundles) {
             Path target = folder().resolve(bundle.installedFileName());
-            copyAtomically(bundle.file(), target);
+            AtomicFiles.write(target, out -> Files.copy(bundle.file(), out));
             plugins.add(new InstalledPlugin(bundle.symbolicName(), bundle.version(), target));
         }
         writeList(plugins);
@@ -136,20 +134,6 @@ public final class Installation {
                     .append(home.relativize(plugin.file()).toString().replace('\\', '/')).append(",4,false\n");
         }
         AtomicFiles.writeString(folder().resolve(LIST), text.toString());
-    }
-
-    private static void copyAtomically(Path from, Path to) throws IOException {
-        Path temporary = Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
-        try {
-            Files.copy(from, temporary, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(temporary, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     private void deleteFolderIfEmpty() throws IOException {
