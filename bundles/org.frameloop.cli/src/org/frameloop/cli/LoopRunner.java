@@ -198,20 +198,7 @@ final class LoopRunner {
                         video.height(), plugins.fusion().isNone() ? plugins.model().id() : plugins.model().id() + " + "
                                 + plugins.fusion().id() + " fusion", describe(plugins.granularity()), plugins.selector().id(),
                         settings.samplesPerRound(), settings.targetMiou()));
-                loop.addListener(new LoopListener() {
-                    private boolean first = true;
-
-                    @Override
-                    public void roundFinished(RoundReport report) {
-                        progress.breakLine();
-                        if (first) {
-                            first = false;
-                            out.println(RunReport.tableHeader());
-                        }
-                        out.println(RunReport.tableRow(report));
-                        report.warnings().forEach(w -> out.println("warning: " + w));
-                    }
-                });
+                loop.addListener(RunReport.tablePrinter(out, progress));
                 listeners.forEach(loop::addListener);
                 LoopResult result = run.run(progress);
                 progress.breakLine();

@@ -1,6 +1,7 @@
 package org.frameloop.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.frameloop.bench.chart.LineChart;
 import org.frameloop.core.internal.io.AtomicFiles;
 import org.frameloop.core.label.LabelClass;
 import org.frameloop.core.label.LabelMap;
+import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.report.RoundReport;
 
@@ -23,6 +25,27 @@ final class RunReport {
     static String tableHeader() {
         return String.format(Locale.ROOT, "%5s %8s %10s %8s %10s %8s %15s %8s", "round", "samples", "clicks", "% fbf",
                 "mIoU", "est.", "90% interval", "seconds");
+    }
+
+    /**
+     * Prints the table as rounds finish: the header before the first row, each round's warnings under its row;
+     * the progress line is ended first so that a row never lands on it.
+     */
+    static LoopListener tablePrinter(PrintStream out, ConsoleProgress progress) {
+        return new LoopListener() {
+            private boolean first = true;
+
+            @Override
+            public void roundFinished(RoundReport report) {
+                progress.breakLine();
+                if (first) {
+                    first = false;
+                    out.println(tableHeader());
+                }
+                out.println(tableRow(report));
+                report.warnings().forEach(w -> out.println("warning: " + w));
+            }
+        };
     }
 
     static String tableRow(RoundReport r) {

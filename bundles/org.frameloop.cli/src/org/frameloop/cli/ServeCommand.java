@@ -19,7 +19,6 @@ import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
 import org.frameloop.core.loop.LoopSettings;
-import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.loop.VideoSession;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.PluginRegistry;
@@ -141,25 +140,14 @@ final class ServeCommand implements CliCommand {
                         overrides.apply(LoopRunner.recordedSettings(settings)), annotators);
                 loop.addListener(annotators);
                 loop.addListener(new LoopListener() {
-                    private boolean first = true;
-
                     @Override
                     public void samplesChosen(int round, List<org.frameloop.core.sample.Sample> samples) {
                         progress.breakLine();
                         out.println(String.format(Locale.ROOT, "Round %d: %d samples for the team; waiting for their "
                                 + "labels", round, samples.size()));
                     }
-
-                    @Override
-                    public void roundFinished(RoundReport report) {
-                        progress.breakLine();
-                        if (first) {
-                            first = false;
-                            out.println(RunReport.tableHeader());
-                        }
-                        out.println(RunReport.tableRow(report));
-                    }
                 });
+                loop.addListener(RunReport.tablePrinter(out, progress));
                 out.println(String.format(Locale.ROOT, "Serving %s as %s (%s, %d frames); woken by the database, "
                         + "looking again every %d s. Ctrl-C stops.", location, team.user(), video.name(),
                         video.frameCount(), poll.toSeconds()));
