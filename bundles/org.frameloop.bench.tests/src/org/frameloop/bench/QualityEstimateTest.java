@@ -59,6 +59,8 @@ class QualityEstimateTest {
     void theIntervalHoldsTheTrueMiouInMostRoundsFromRoundTwoOn(@TempDir Path folder) throws Exception {
         int rounds = 0;
         int covered = 0;
+        double absoluteError = 0;
+        double belowTruth = 0;
         StringBuilder misses = new StringBuilder();
         for (long seed = 1; seed <= 8; seed++) {
             BenchVideo video = BenchVideo.open(TinyVideos.write(folder.resolve("v" + seed), 16, 64, 48, seed));
@@ -68,6 +70,8 @@ class QualityEstimateTest {
                 }
                 rounds++;
                 boolean holds = report.estimate().lower() <= report.miou() && report.miou() <= report.estimate().upper();
+                absoluteError += Math.abs(report.estimate().miou() - report.miou());
+                belowTruth += report.miou() - report.estimate().lower();
                 covered += holds ? 1 : 0;
                 if (!holds) {
                     misses.append(String.format(" seed %d round %d: true %.3f, %s;", seed, report.round(), report.miou(),
@@ -75,6 +79,8 @@ class QualityEstimateTest {
                 }
             }
         }
+        System.out.printf("interval held the truth in %d of %d rounds; mean |estimate - truth| %.4f; mean truth - lower %.4f%n",
+                covered, rounds, absoluteError / rounds, belowTruth / rounds);
         assertTrue(rounds >= 50, rounds + " rounds");
         // measured: 52 of 56 (93%); the misses are round 4 with 3 audits
         assertTrue(covered >= 0.85 * rounds, covered + " of " + rounds + " rounds covered;" + misses);

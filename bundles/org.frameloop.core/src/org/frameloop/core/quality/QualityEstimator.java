@@ -74,7 +74,14 @@ public final class QualityEstimator {
             double[] expectedWrongByClass, long[] actualWrongByClass) {
     }
 
-    /** How many expected errors of a class's own audits outweigh the global ratio for that class. */
+    /**
+     * A class's own error ratio is shrunk towards the global one as if the global one had been measured on
+     * this many audits of the class (errors cluster in objects: one audit is one observation of a class, not
+     * thousands of pixels), so one audit frame in which a rare class happened to be wrong does not decide
+     * that class's IoU alone.
+     */
+    static final double CLASS_PRIOR_AUDITS = 3;
+    /** ... plus this many expected wrong pixels, for classes the audits barely saw. */
     static final double CLASS_SHRINKAGE = 30;
 
     /**
@@ -196,7 +203,7 @@ public final class QualityEstimator {
     public synchronized QualityEstimate estimate(int round) {
         List<Audit> recent = audits.stream().filter(a -> a.round() > round - AUDIT_ROUNDS).toList();
         double ratio = errorRatio(recent);
-        double[] classRatio = classRatios(recent, ratio);
+        double[] classRatio = classRatios(recent, ratio, classes);
         double miou = miou(ratio, classRatio, null);
         double lower = 0;
         double upper = 1;
@@ -276,9 +283,14 @@ public final class QualityEstimator {
     /**
      * Per class of the automatic label: the audits' errors over expected errors among pixels labelled that
      * class, shrunk towards the global ratio, as a factor relative to it (errors often gather in one class).
+     * The prior is worth {@value #CLASS_PRIOR_AUDITS} audits of the class's mean expected errors per audit.
      */
-    private double[] classRatios(List<Audit> recent, double globalRatio) {
+    static double[] classRatios(List<Audit> recent, double globalRatio, int classes) {
         double[] factor = new double[classes];
+        Arrays.fill(factor, 1);
+        if (recent.isEmpty()) {
+            return factor;
+        }
         for (int c = 0; c < classes; c++) {
             double actual = 0;
             double expected = 0;
@@ -286,7 +298,8 @@ public final class QualityEstimator {
                 actual += a.actualWrongByClass()[c];
                 expected += a.expectedWrongByClass()[c];
             }
-            double shrunk = (actual + CLASS_SHRINKAGE * globalRatio) / (expected + CLASS_SHRINKAGE);
+            double prior = CLASS_PRIOR_AUDITS * expected / recent.size() + CLASS_SHRINKAGE;
+            double shrunk = (actual + prior * globalRatio) / (expected + prior);
             factor[c] = shrunk / globalRatio;
         }
         return factor;
