@@ -1,8 +1,10 @@
 package org.frameloop.core.loop;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.quality.QualityEstimate;
+import org.frameloop.core.quality.AuditDraw;
 import org.frameloop.core.quality.QualityEstimator;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.report.RoundReport;
@@ -69,9 +72,10 @@ public final class AnnotationLoop {
     private List<Region>[] regionsOfFrame;
     /** Samples chosen, drawn or labelled while the model worked: never offered again (written from two threads). */
     private final Set<Sample> proposed = ConcurrentHashMap.newKeySet();
-    private final Set<Sample> audits = new HashSet<>();
+    /** This run's audit samples, each with the expected errors its draw makes it stand for. */
+    private final Map<Sample, Double> audits = new HashMap<>();
     /** Human labels of the current round's frames as they were when its samples were chosen (null: none). */
-    private final java.util.Map<Integer, LabelImage> humanBefore = new java.util.HashMap<>();
+    private final Map<Integer, LabelImage> humanBefore = new HashMap<>();
     private boolean modelUpToDate;
     private QualityEstimator estimator;
     private final List<RoundReport> reports = new ArrayList<>();
@@ -740,13 +744,20 @@ public final class AnnotationLoop {
             if (open.isEmpty()) {
                 continue;
             }
-            int c = open.get(random.nextInt(open.size()));
+            double[] expected = new double[open.size()];
+            for (int k = 0; k < expected.length; k++) {
+                int frame = scores.frame[open.get(k)];
+                expected[k] = estimator.expectedWrong(frame,
+                        regionsOfFrame[frame].get(scores.regionIndex[open.get(k)]).pixelIndices(session.width()));
+            }
+            AuditDraw.Drawn pick = AuditDraw.draw(expected, random);
+            int c = open.get(pick.index());
             Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
             proposed.add(sample);
             drawn.add(sample);
+            audits.put(sample, pick.expectedWrong());
             taken.add(c);
         }
-        audits.addAll(drawn);
         return drawn;
     }
 
@@ -775,7 +786,7 @@ public final class AnnotationLoop {
     private long annotate(int round, List<Sample> samples, SubMonitor monitor) {
         monitor.setWorkRemaining(samples.size());
         long clicks = 0;
-        java.util.Map<Integer, FramePrediction> modelBeforeLabels = new java.util.HashMap<>();
+        Map<Integer, FramePrediction> modelBeforeLabels = new HashMap<>();
         for (Sample sample : samples) {
             monitor.checkCanceled();
             Annotation annotation = annotator.annotate(sample, session);
@@ -785,7 +796,7 @@ public final class AnnotationLoop {
                     : session.labels().hasHuman(frame) ? session.labels().human(frame) : null;
             // scored before the labels are used: what the person saw against what the person gave
             estimator.observeSample(round, frame, pixels, session.labels().auto(frame), annotation.labels(), before,
-                    audits.contains(sample), annotation.clicks());
+                    audits.containsKey(sample), annotation.clicks(), audits.getOrDefault(sample, Double.NaN));
             if (fusion != null) {
                 // the model's view of the frame as it was before this round's labels: each sample tests it
                 FramePrediction modelBefore = modelBeforeLabels.computeIfAbsent(frame, f -> model.predict(session, f));

@@ -49,6 +49,8 @@ public final class QualityEstimator {
 
     /** Code of a pixel a person labelled: right for certain. */
     private static final byte HUMAN_CODE = (byte) 255;
+    /** Code of a pixel outside the calibration: labelled void, or with no label at all (counted apart). */
+    private static final byte NOT_COUNTED_CODE = (byte) 254;
     /** Codes per decade of error probability: neighbouring codes differ by 6%. */
     private static final double CODES_PER_DECADE = 40;
     /** The smallest error probability kept (code 240); below it a pixel counts as this. */
@@ -66,7 +68,7 @@ public final class QualityEstimator {
 
     static double errorProbability(byte code) {
         int k = code & 0xFF;
-        return k == (HUMAN_CODE & 0xFF) ? 0 : Math.pow(10, -k / CODES_PER_DECADE);
+        return k == (HUMAN_CODE & 0xFF) || k == (NOT_COUNTED_CODE & 0xFF) ? 0 : Math.pow(10, -k / CODES_PER_DECADE);
     }
 
     /** One random sample scored before its labels were used. */
@@ -131,9 +133,11 @@ public final class QualityEstimator {
             }
             int c = ids[i] & 0xFF;
             if (c == ignoreId) {
+                quantised[i] = NOT_COUNTED_CODE;
                 continue;
             }
             if (c >= classes) {
+                quantised[i] = NOT_COUNTED_CODE;
                 unlabeled++;
                 wrong++;
                 machine++;
@@ -154,6 +158,22 @@ public final class QualityEstimator {
     }
 
     /**
+     * Errors the calibrated confidences expect among a region's machine pixels in the latest prediction
+     * (what an audit drawn there would be compared with); 0 for a frame not yet observed.
+     */
+    public synchronized double expectedWrong(int frameIndex, int[] pixels) {
+        byte[] conf = confidence[frameIndex];
+        if (conf == null) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i : pixels) {
+            sum += errorProbability(conf[i]);
+        }
+        return sum;
+    }
+
+    /**
      * A person's labels for a sample, before they are stored: every sample teaches which classes wrong
      * labels truly have; an audit sample also measures the error rate against what the confidences expected.
      *
@@ -162,6 +182,17 @@ public final class QualityEstimator {
      */
     public synchronized void observeSample(int round, int frameIndex, int[] pixels, LabelImage delivered,
             LabelImage given, LabelImage before, boolean audit, long clicks) {
+        observeSample(round, frameIndex, pixels, delivered, given, before, audit, clicks, Double.NaN);
+    }
+
+    /**
+     * As {@link #observeSample(int, int, int[], LabelImage, LabelImage, LabelImage, boolean, long)}, for an
+     * audit drawn with probability growing with its expected errors: {@code drawnExpectedWrong} is the
+     * expected error count the draw makes it stand for (see {@link AuditDraw}), which replaces the audit's own
+     * so that its errors over it estimate the error ratio without bias. NaN: drawn uniformly.
+     */
+    public synchronized void observeSample(int round, int frameIndex, int[] pixels, LabelImage delivered,
+            LabelImage given, LabelImage before, boolean audit, long clicks, double drawnExpectedWrong) {
         byte[] auto = delivered.ids();
         byte[] truth = given.ids();
         byte[] earlier = before == null ? null : before.ids();
@@ -191,6 +222,13 @@ public final class QualityEstimator {
             expectedByClass[a] += e;
         }
         if (audit && counted > 0) {
+            if (!Double.isNaN(drawnExpectedWrong) && expected > 0) {
+                double scale = drawnExpectedWrong / expected;
+                for (int c = 0; c < classes; c++) {
+                    expectedByClass[c] *= scale;
+                }
+                expected = drawnExpectedWrong;
+            }
             audits.add(new Audit(round, expected, wrong, counted, clicks, expectedByClass, wrongByClass));
         }
     }
