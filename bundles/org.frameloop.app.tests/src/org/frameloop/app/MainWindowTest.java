@@ -133,6 +133,8 @@ class MainWindowTest {
         ECommandService commands = workbench.getContext().get(ECommandService.class);
         ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
         check(!handlers.canExecute(export), "File > Export is disabled without a project");
+        check(handlers.canExecute(commands.createCommand("org.frameloop.editor.command.openProjectAddress", null)),
+                "File > Open Project Address... has a handler (a team's project: TeamProjectWindowTest)");
         openAndCloseInstallPlugins(handlers, commands);
 
         UiHeartbeat opening = new UiHeartbeat(display).start();

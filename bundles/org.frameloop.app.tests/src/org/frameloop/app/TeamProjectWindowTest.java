@@ -8,13 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -22,10 +15,11 @@ import org.eclipse.swt.widgets.Text;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
+import org.frameloop.editor.handlers.CloseProjectHandler;
 import org.frameloop.editor.handlers.OpenProjectAddressHandler;
-import org.frameloop.editor.parts.VideoEditorPart;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.DemoVideo;
+import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.LabelEdit;
 import org.frameloop.io.VideoInfo;
 import org.frameloop.run.ProjectLocations;
@@ -37,10 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * File > Open Project Address... in the running IDE against a real PostgreSQL server: an address with a password
- * is refused in a dialog that names the problem, a team's project opens from its address and leases a sample into
- * the editor, Tab stores the person's labels on the server, another client never gets the sample the IDE holds, and
- * File > Close Project gives the held sample back.
+ * File > Open Project Address...'s handler and dialogs on a display (Xvfb) against a real PostgreSQL server, answered
+ * with posted keys: an address with a password is refused in a dialog that names the problem, a team's project opens
+ * from its address and leases a sample, the finished sample is stored on the server in the person's name, another
+ * client never gets the sample the IDE holds, and File > Close Project's handler gives the held sample back. (The
+ * menu entry in the running workbench: MainWindowTest; one workbench per test JVM.)
  */
 class TeamProjectWindowTest {
 
@@ -80,25 +75,29 @@ class TeamProjectWindowTest {
 
         display = Display.getDefault();
         input = new PostedEvents(display);
+        // a plain window, not a second workbench: a workbench leaves its commands in this JVM for MainWindowTest's
+        Shell window = new Shell(display);
+        window.setText("Frameloop team project test");
+        window.setSize(600, 400);
+        window.open();
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         try (PostgresProjectStore trainer = server.open(name, "olivia"); PostgresProjectStore bob = server.open(name, "bob")) {
             TeamClient teammate = new TeamClient(bob, Duration.ofMinutes(5));
             server.withPasswordFileAtHome(() -> {
-                PostedEvents.inWorkbench(display, TIMEOUT_MS, failures, (window, workbench) -> work(window, workbench,
-                        server.location(name, "alice"), trainer, teammate, first, second));
+                work(window, workspace, server.location(name, "alice"), trainer, teammate, first, second);
                 return null;
             });
+        } finally {
+            workspace.close();
+            window.dispose();
         }
         assertTrue(failures.isEmpty(), failures.toString());
     }
 
-    private void work(Shell window, E4Workbench workbench, String address, PostgresProjectStore trainer,
+    private void work(Shell window, AnnotationWorkspace workspace, String address, PostgresProjectStore trainer,
             TeamClient teammate, Sample first, Sample second) throws Exception {
-        AnnotationWorkspace workspace = workbench.getContext().get(AnnotationWorkspace.class);
-        EHandlerService handlers = workbench.getApplication().getChildren().get(0).getContext().get(EHandlerService.class);
-        ECommandService commands = workbench.getContext().get(ECommandService.class);
-        ParameterizedCommand open = commands.createCommand("org.frameloop.editor.command.openProjectAddress", null);
-        check(handlers.canExecute(open), "File > Open Project Address... has a handler");
         window.forceActive();
+        input.pumpUntil(() -> display.getActiveShell() == window, 2_000);
 
         String withPassword = "postgresql://127.0.0.1/frameloop?project=street&password=hunter2";
         String[] refusal = new String[1];
@@ -106,29 +105,24 @@ class TeamProjectWindowTest {
             refusal[0] = PostedEvents.collectText(dialog);
             input.key(0, SWT.CR);
         }, failures);
-        typeAddress(handlers, open, withPassword);
+        typeAddress(window, workspace, withPassword);
         check(input.pumpUntil(() -> refusal[0] != null, 30_000) && refusal[0].contains("holds no password")
                 && refusal[0].contains("password=***") && !refusal[0].contains("hunter2"),
                 "an address with a password is refused, saying so without repeating it: " + refusal[0]);
         check(!workspace.hasProject(), "nothing is opened");
 
-        typeAddress(handlers, open, address);
+        typeAddress(window, workspace, address);
         check(input.pumpUntil(() -> workspace.hasProject() && workspace.currentSample() != null, 60_000),
                 "the team's project opens and leases a sample: " + workspace.progress().text());
         check(first.equals(workspace.currentSample()), "the first open sample is the person's: " + workspace.currentSample());
-        check(input.pumpUntil(() -> workspace.frame() == first.frameIndex(), 10_000), "the editor shows its frame");
+        check(workspace.frame() == first.frameIndex(), "the workspace shows its frame");
 
-        EModelService models = workbench.getContext().get(EModelService.class);
-        MPart editorPart = (MPart) models.find("org.frameloop.editor.part.videoEditor", workbench.getApplication());
-        workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class).activate(editorPart);
-        ((VideoEditorPart) editorPart.getObject()).canvasAccess().control().setFocus();
-        input.pumpUntil(() -> false, 100);
         LabelEdit edit = workspace.beginEdit("brush");
         workspace.paint(edit, first.region().pixelIndices(WIDTH), DemoVideo.CAR);
         workspace.commit(edit, 2);
-        input.specialKey(0, SWT.TAB, '\t'); // Tab: next sample, the finished one goes to the server
+        workspace.nextSample(); // what Tab does: the finished sample goes to the server
         if (!input.pumpUntil(() -> workspace.notice().contains("stored"), 30_000)) {
-            failures.add("Tab stores it: " + workspace.notice());
+            failures.add("the finished sample is stored: " + workspace.notice());
             return;
         }
         List<LedgerEntry> journal = trainer.ledgerEntries();
@@ -139,21 +133,21 @@ class TeamProjectWindowTest {
                 "the next open sample is leased to the person");
         check(teammate.next().isEmpty(), "another client never gets the sample the IDE holds");
 
-        handlers.executeHandler(commands.createCommand("org.frameloop.editor.command.closeProject", null));
+        new CloseProjectHandler().execute(window, workspace); // File > Close Project
         check(!workspace.hasProject(), "File > Close Project closes it");
         check(teammate.next().map(lease -> lease.sample().equals(second)).orElse(false),
                 "closing gave the held sample back to the team");
     }
 
-    /** Runs File > Open Project Address... and types {@code address} into its dialog, then Enter. */
-    private void typeAddress(EHandlerService handlers, ParameterizedCommand open, String address) {
+    /** Runs File > Open Project Address...'s handler and types {@code address} into its dialog, then Enter. */
+    private void typeAddress(Shell window, AnnotationWorkspace workspace, String address) {
         input.answerWhenShown(OpenProjectAddressHandler.TITLE, dialog -> {
             Text field = PostedEvents.find(dialog, Text.class);
             field.setText(address);
             field.setSelection(address.length());
             input.key(0, SWT.CR);
         }, failures);
-        handlers.executeHandler(open); // returns when the dialog is closed
+        new OpenProjectAddressHandler().execute(window, workspace); // returns when the dialog is closed
     }
 
     private void check(boolean condition, String what) {
