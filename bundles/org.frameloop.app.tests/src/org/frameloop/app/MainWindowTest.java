@@ -60,11 +60,11 @@ import org.frameloop.editor.parts.VideoEditorPart;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.DemoVideo;
-import org.frameloop.editor.session.LoopJob;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
 import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.editor.session.Tool;
+import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +133,8 @@ class MainWindowTest {
         ECommandService commands = workbench.getContext().get(ECommandService.class);
         ParameterizedCommand export = commands.createCommand("org.frameloop.editor.command.export", null);
         check(!handlers.canExecute(export), "File > Export is disabled without a project");
+        check(handlers.canExecute(commands.createCommand("org.frameloop.editor.command.openProjectAddress", null)),
+                "File > Open Project Address... has a handler (a team's project: TeamProjectWindowTest)");
         openAndCloseInstallPlugins(handlers, commands);
 
         UiHeartbeat opening = new UiHeartbeat(display).start();
@@ -519,41 +521,11 @@ class MainWindowTest {
 
     /** Runs {@code answer} inside the modal shell titled {@code title} once it opens (it has its own event loop). */
     private void answerWhenShown(String title, java.util.function.Consumer<Shell> answer) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        display.timerExec(50, new Runnable() {
-            @Override
-            public void run() {
-                Shell dialog = shell(title);
-                if (dialog == null) {
-                    if (System.currentTimeMillis() < deadline) {
-                        display.timerExec(50, this);
-                    }
-                    return;
-                }
-                // A posted key goes to whichever shell the window manager made active; on a loaded machine the
-                // dialog may not be active yet when the first key arrives, so the answer is given again (at most
-                // three times) while the dialog is still open. The answers only collect text and press keys.
-                for (int attempt = 0; attempt < 3 && !dialog.isDisposed(); attempt++) {
-                    if (attempt > 0) {
-                        System.out.println("answering the dialog '" + title + "' again (attempt " + (attempt + 1) + ")");
-                    }
-                    dialog.forceActive();
-                    pumpUntil(() -> display.getActiveShell() == dialog, 2_000);
-                    answer.accept(dialog);
-                    pumpUntil(dialog::isDisposed, 3_000);
-                }
-                if (!dialog.isDisposed()) {
-                    failures.add("the dialog '" + title + "' stayed open");
-                    dialog.close();
-                }
-            }
-        });
+        input.answerWhenShown(title, answer, failures);
     }
 
     private static String collectText(Shell dialog) {
-        List<Label> found = new ArrayList<>();
-        collect(dialog, Label.class, found);
-        return String.join(" ", found.stream().map(Label::getText).toList());
+        return PostedEvents.collectText(dialog);
     }
 
     /**
@@ -670,15 +642,14 @@ class MainWindowTest {
     }
 
     private Shell shell(String text) {
-        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && s.isVisible() && text.equals(s.getText()))
-                .findFirst().orElse(null);
+        return input.shell(text);
     }
 
     /** Window > Progress lists the loop's job; its Cancel button stops it and the person's work stays. */
     private void cancelTheLoopInTheProgressView(E4Workbench workbench, AnnotationWorkspace workspace, int frame) {
         EPartService parts = workbench.getApplication().getChildren().get(0).getContext().get(EPartService.class);
         MPart progressPart = parts.showPart("org.frameloop.editor.part.progress", EPartService.PartState.ACTIVATE);
-        LoopJob loop = workspace.loopJob();
+        Job loop = workspace.loopJob();
         Button[] cancel = new Button[1];
         check(pumpUntil(() -> (cancel[0] = cancelButton((Composite) progressPart.getWidget(), loop)) != null
                 && cancel[0].isVisible(), 10_000), "the Progress view lists the loop job with a Cancel button");
@@ -700,7 +671,7 @@ class MainWindowTest {
         AnnotationProject project = workspace.project();
         check(project.session().ledger().size() == 1, "the ledger keeps its sample");
         check(project.session().labels().human(frame).id(40, 40) == DemoVideo.CAR, "the labels stay");
-        check(Files.isRegularFile(project.store().labelFile("human", frame)), "the labels are on disk");
+        check(Files.isRegularFile(((ProjectStore) project.store()).labelFile("human", frame)), "the labels are on disk");
     }
 
     /** The reopened project has the labels, the ledger and the round history, and its loop goes on with round 2. */
@@ -917,14 +888,7 @@ class MainWindowTest {
     }
 
     private static <T extends Control> void collect(Control control, Class<T> type, List<T> found) {
-        if (type.isInstance(control)) {
-            found.add(type.cast(control));
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                collect(child, type, found);
-            }
-        }
+        PostedEvents.collect(control, type, found);
     }
 
     private static long countHuman(LabelStore labels, int frame, int id) {
@@ -1026,18 +990,7 @@ class MainWindowTest {
     }
 
     private static <T extends Control> T find(Control control, Class<T> type) {
-        if (type.isInstance(control)) {
-            return type.cast(control);
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                T found = find(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return PostedEvents.find(control, type);
     }
 
     private Path screenshot(Shell window, String name) throws Exception {

@@ -2,15 +2,19 @@ package org.frameloop.app;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -141,5 +145,82 @@ final class PostedEvents {
             }
         }
         return true;
+    }
+
+    /**
+     * Runs {@code answer} inside the modal shell titled {@code title} once it opens (it has its own event loop); a
+     * dialog that stays open is added to {@code failures} and closed.
+     */
+    void answerWhenShown(String title, Consumer<Shell> answer, List<String> failures) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        display.timerExec(50, new Runnable() {
+            @Override
+            public void run() {
+                Shell dialog = shell(title);
+                if (dialog == null) {
+                    if (System.currentTimeMillis() < deadline) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                // A posted key goes to whichever shell the window manager made active; on a loaded machine the
+                // dialog may not be active yet when the first key arrives, so the answer is given again (at most
+                // three times) while the dialog is still open. The answers only collect text and press keys.
+                for (int attempt = 0; attempt < 3 && !dialog.isDisposed(); attempt++) {
+                    if (attempt > 0) {
+                        System.out.println("answering the dialog '" + title + "' again (attempt " + (attempt + 1) + ")");
+                    }
+                    dialog.forceActive();
+                    pumpUntil(() -> display.getActiveShell() == dialog, 2_000);
+                    answer.accept(dialog);
+                    pumpUntil(dialog::isDisposed, 3_000);
+                }
+                if (!dialog.isDisposed()) {
+                    failures.add("the dialog '" + title + "' stayed open");
+                    dialog.close();
+                }
+            }
+        });
+    }
+
+    /** The text of every label of {@code dialog}, joined by spaces. */
+    static String collectText(Shell dialog) {
+        List<Label> found = new ArrayList<>();
+        collect(dialog, Label.class, found);
+        return String.join(" ", found.stream().map(Label::getText).toList());
+    }
+
+    /** The visible shell titled {@code text}, or null. */
+    Shell shell(String text) {
+        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && s.isVisible() && text.equals(s.getText()))
+                .findFirst().orElse(null);
+    }
+
+    /** Every control of {@code type} in {@code control}'s tree, in order. */
+    static <T extends Control> void collect(Control control, Class<T> type, List<T> found) {
+        if (type.isInstance(control)) {
+            found.add(type.cast(control));
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, type, found);
+            }
+        }
+    }
+
+    /** The first control of {@code type} in {@code control}'s tree, or null. */
+    static <T extends Control> T find(Control control, Class<T> type) {
+        if (type.isInstance(control)) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -21,6 +21,7 @@ import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.LabelExporter;
 import org.frameloop.core.registry.PluginChoice;
+import org.frameloop.io.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,16 +49,20 @@ class ExportJobTest {
         java.util.Arrays.fill(road, (byte) DemoVideo.ROAD);
         for (int f = 0; f < FRAMES; f++) {
             project.session().labels().putAuto(f, new LabelImage(40, 30, road.clone()));
-            project.store().writeAutoLabels(f, project.session().labels(), project.session().labelMap());
+            folder().writeAutoLabels(f, project.session().labels(), project.session().labelMap());
         }
         return project;
+    }
+
+    private ProjectStore folder() {
+        return (ProjectStore) project.store();
     }
 
     @Test
     void anExportOfFramesTheModelHasNotPredictedFailsNamingThemAndWritesNothing() throws Exception {
         demoProject();
-        Files.delete(project.store().labelFile("auto", 1));
-        Files.write(project.store().labelFile("auto", 3), new byte[0]); // a write cut short by a full disk
+        Files.delete(folder().labelFile("auto", 1));
+        Files.write(folder().labelFile("auto", 3), new byte[0]); // a write cut short by a full disk
         Path out = temp.resolve("out/masks");
 
         IStatus result = new ExportJob(project, format("png-masks"), Map.of(), out).run(new NullProgressMonitor());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.core.registry.PluginChoice;
@@ -59,7 +60,7 @@ class LoopRoundsTest {
     }
 
     private static void cancelAndWait(AnnotationWorkspace workspace) throws InterruptedException {
-        LoopJob job = workspace.loopJob();
+        Job job = workspace.loopJob();
         workspace.cancelLoop();
         assertTrue(job.join(TIMEOUT_MS, null), "the cancelled loop stops");
         assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());

@@ -21,7 +21,9 @@ public class ExportHandler {
 
     @CanExecute
     public boolean canExecute(AnnotationWorkspace workspace) {
-        return workspace.hasProject();
+        // a team's project is exported with ./frameloop export --project ADDRESS; the IDE's connection is its client's
+        AnnotationProject project = workspace.project();
+        return project != null && !project.isTeam();
     }
 
     @Execute

@@ -17,9 +17,10 @@ import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
+import org.frameloop.editor.session.TeamProjects;
 
 /**
- * Opens or creates a project folder into the workspace as a job: reading a video file or a long video's
+ * Opens or creates a project folder, or opens a team's project at an address, into the workspace as a job: reading a video file or a long video's
  * labels and closing the previous project (its loop stops, its labels are saved) take seconds, so both
  * happen off the UI thread, which only shows the result. What is wrong with which file is shown in a
  * dialog.
@@ -41,12 +42,22 @@ public final class ProjectOpening {
     public static Job open(Display display, AnnotationWorkspace workspace, Path folder) {
         return schedule(display, workspace, "Opening " + folder.getFileName(), "Cannot open the project", monitor -> {
             AnnotationProject current = workspace.project();
-            if (current != null && current.folder().toAbsolutePath().normalize()
+            if (current != null && current.folder() != null && current.folder().toAbsolutePath().normalize()
                     .equals(folder.toAbsolutePath().normalize())) {
                 workspace.close(); // reopening the project in view: one writer per project, so it lets go first
             }
             return ProjectFolders.open(folder, PluginRegistry.ofPlatform());
         });
+    }
+
+    /**
+     * Schedules opening the team's project at {@code address} (File > Open Project Address...), typed as a person
+     * types it, and returns its job (done once the project is open and taking samples, or failed: a bad address, a
+     * server that cannot be reached, a user who is not a member are shown in a dialog naming the address).
+     */
+    public static Job openAddress(Display display, AnnotationWorkspace workspace, String address) {
+        return schedule(display, workspace, "Opening " + address, "Cannot open the project address",
+                monitor -> TeamProjects.open(address, PluginRegistry.ofPlatform()));
     }
 
     /**

@@ -47,7 +47,8 @@ public final class AnnotationWorkspace {
     private AnnotationProject project;
     private EditHistory history;
     private FrameUncertainty uncertainty;
-    private LoopJob job;
+    /** The running {@link LoopJob}, or on a team's project its {@link TeamJob}; null when none was started. */
+    private Job job;
     private int frame;
     private Tool tool = Tool.POLYGON;
     private int classId;
@@ -86,7 +87,10 @@ public final class AnnotationWorkspace {
 
     // --- project -----------------------------------------------------------------------------------
 
-    /** Makes {@code opened} the project in view, closing the previous one (its loop is cancelled). */
+    /**
+     * Makes {@code opened} the project in view, closing the previous one (its loop is cancelled). A team's project
+     * starts taking samples at once ({@link #startLoop}).
+     */
     public void open(AnnotationProject opened) {
         close();
         synchronized (this) {
@@ -100,14 +104,19 @@ public final class AnnotationWorkspace {
             uncertainty = null;
         }
         opened.session().labels().addListener(labelListener);
-        preferences.addRecentProject(opened.folder());
+        if (opened.folder() != null) {
+            preferences.addRecentProject(opened.folder());
+        }
         fire(Change.PROJECT, -1);
+        if (opened.isTeam()) {
+            startLoop();
+        }
     }
 
-    /** Cancels the loop, saves the frame in view and closes the project. */
+    /** Cancels the loop (a team's project gives its held sample back), saves the frame in view and closes the project. */
     public void close() {
         AnnotationProject closing;
-        LoopJob running;
+        Job running;
         synchronized (this) {
             closing = project;
             running = job;
@@ -481,9 +490,17 @@ public final class AnnotationWorkspace {
         return job != null && job.getState() != Job.NONE;
     }
 
-    /** Starts the annotation loop as a job (round 0 predicts, then samples are chosen for the person). */
-    public synchronized LoopJob startLoop() {
+    /**
+     * Starts the annotation loop as a job (round 0 predicts, then samples are chosen for the person); on a team's
+     * project, where {@code frameloop serve} is the loop, starts taking the team's samples ({@link TeamJob}).
+     */
+    public synchronized Job startLoop() {
         if (project == null || loopRunning()) {
+            return job;
+        }
+        if (project.isTeam()) {
+            job = new TeamJob(this, project, TeamProjects.RENEW_EVERY, TeamProjects.NEWS_WAIT);
+            job.schedule();
             return job;
         }
         LoopSettings settings = LoopSettings.defaults()
@@ -492,14 +509,15 @@ public final class AnnotationWorkspace {
                 // the person decides when the labels are good enough: stop only at a perfect measured score
                 .withTargetMiou(1.0)
                 .withSeed(project.settings().seed());
-        job = new LoopJob(this, project, settings);
-        job.schedule();
-        return job;
+        LoopJob loop = new LoopJob(this, project, settings);
+        job = loop;
+        loop.schedule();
+        return loop;
     }
 
     /** Cancels the running loop; the person's labels stay. */
     public void cancelLoop() {
-        LoopJob running;
+        Job running;
         synchronized (this) {
             running = job;
         }
@@ -508,7 +526,8 @@ public final class AnnotationWorkspace {
         }
     }
 
-    public synchronized LoopJob loopJob() {
+    /** The running loop's job (a {@link TeamJob} on a team's project), or null. */
+    public synchronized Job loopJob() {
         return job;
     }
 
@@ -567,7 +586,7 @@ public final class AnnotationWorkspace {
                 open.saveHumanLabels(frameIndex);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot save the labels of frame " + frameIndex + " into "
-                        + open.folder() + ": " + e.getMessage(), e);
+                        + open.location() + ": " + e.getMessage(), e);
             }
         }
     }

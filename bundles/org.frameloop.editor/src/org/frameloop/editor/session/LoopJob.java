@@ -8,7 +8,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.loop.AnnotationLoop;
 import org.frameloop.core.loop.LoopListener;
 import org.frameloop.core.loop.LoopResult;
@@ -31,28 +30,14 @@ import org.frameloop.run.RunAssembly;
  * project as it was after the last finished round plus the person's work, and a new job (after a cancel, or
  * on a reopened project) continues the round numbering and the samples of an unfinished round.
  */
-public final class LoopJob extends Job {
+public final class LoopJob extends QueueJob {
 
-    private final AnnotationWorkspace workspace;
-    private final AnnotationProject project;
     private final LoopSettings settings;
 
     LoopJob(AnnotationWorkspace workspace, AnnotationProject project, LoopSettings settings) {
-        super("Annotation loop on " + project.name());
-        this.workspace = workspace;
-        this.project = project;
+        super("Annotation loop on " + project.name(), workspace, project);
         this.settings = settings;
         setUser(true);
-    }
-
-    @Override
-    public boolean belongsTo(Object family) {
-        return family == project;
-    }
-
-    @Override
-    protected void canceling() {
-        workspace.queue().abort();
     }
 
     @Override
@@ -99,7 +84,7 @@ public final class LoopJob extends Job {
         } catch (ContributionException e) {
             return Status.error(e.getMessage(), e);
         } catch (IOException e) {
-            return Status.error("Cannot read or write the project " + project.folder() + ": " + e.getMessage(), e);
+            return Status.error("Cannot read or write the project " + project.location() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a plugin failed: report it by name, the project stays as the last finished round left it
             return Status.error(String.format(Locale.ROOT, "The annotation loop on %s stopped: %s", project.name(),

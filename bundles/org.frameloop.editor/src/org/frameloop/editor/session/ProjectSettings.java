@@ -40,6 +40,12 @@ public record ProjectSettings(Path video, Path groundTruth, PluginChoice model, 
                 PluginChoice.of(DefaultPlugins.fusionId(registry, model.id())));
     }
 
+    /** These settings with another optical flow. */
+    public ProjectSettings withFlow(PluginChoice otherFlow) {
+        return new ProjectSettings(video, groundTruth, model, granularity, selector, otherFlow, clickCost, samplesPerRound,
+                seed);
+    }
+
     /** The settings map {@code ProjectStore.create} records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

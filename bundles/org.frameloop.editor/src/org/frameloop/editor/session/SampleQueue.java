@@ -339,6 +339,33 @@ public final class SampleQueue {
         return entry;
     }
 
+    /**
+     * Blocks a team project's worker until the person finished {@code sample} (Tab, or Finish round), at most
+     * {@code timeoutMillis}: one leased sample is a round of its own, so its end needs no Finish round.
+     *
+     * @return the sample's entry with its clicks and seconds, or null when the time ran out first
+     * @throws OperationCanceledException when the queue is cleared or {@link #abort}ed meanwhile
+     */
+    public synchronized Entry awaitDone(Sample sample, long timeoutMillis) {
+        Entry entry = entries.stream().filter(e -> e.sample.equals(sample)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("sample " + sample + " is not queued"));
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long left = timeoutMillis;
+        while (!aborted && !entry.done && left > 0) {
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationCanceledException();
+            }
+            left = (deadline - System.nanoTime()) / 1_000_000L;
+        }
+        if (aborted) {
+            throw new OperationCanceledException();
+        }
+        return entry.done ? entry : null;
+    }
+
     /** Releases a waiting worker with a cancellation (the loop's job was cancelled). */
     public synchronized void abort() {
         aborted = true;

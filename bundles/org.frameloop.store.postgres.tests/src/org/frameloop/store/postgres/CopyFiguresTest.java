@@ -19,6 +19,7 @@ import org.frameloop.io.VideoInfo;
 import org.frameloop.run.ProjectCopy;
 import org.frameloop.synth.SyntheticVideo;
 import org.frameloop.synth.SyntheticVideoSpec;
+import org.frameloop.testkit.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;

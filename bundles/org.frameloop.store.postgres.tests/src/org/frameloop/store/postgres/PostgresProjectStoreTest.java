@@ -18,6 +18,7 @@ import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.ProjectStore;
 import org.frameloop.io.VideoInfo;
+import org.frameloop.testkit.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** What a project folder holds, held by the database instead, read back exactly. */

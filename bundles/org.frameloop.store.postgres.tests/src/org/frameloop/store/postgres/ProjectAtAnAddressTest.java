@@ -27,6 +27,7 @@ import org.frameloop.run.RunAssembly;
 import org.frameloop.run.RunPlugins;
 import org.frameloop.synth.SyntheticVideo;
 import org.frameloop.synth.SyntheticVideoSpec;
+import org.frameloop.testkit.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,6 +27,7 @@ import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.sample.Sample;
 import org.frameloop.io.JournalJson;
+import org.frameloop.testkit.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.Gson;

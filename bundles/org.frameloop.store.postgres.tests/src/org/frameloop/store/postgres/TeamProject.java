@@ -9,6 +9,7 @@ import org.frameloop.core.sample.Sample;
 import org.frameloop.io.VideoInfo;
 import org.frameloop.synth.SyntheticVideo;
 import org.frameloop.synth.SyntheticVideoSpec;
+import org.frameloop.testkit.postgres.TestServer;
 
 /**
  * A generated video (seeded, with exact ground truth) made a project on the test server by its owner, with a

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  * ({@code ~/.cache} when XDG_CACHE_HOME is not set), or under the folder named by the system property
  * {@value #ROOT_PROPERTY}. Nothing in it is the only copy: deleting it costs recomputation only.
  */
-final class WorkFolders {
+public final class WorkFolders {
 
     /** A system property naming the folder that holds every project's work folder (tests use their build folder). */
-    static final String ROOT_PROPERTY = "frameloop.projectCache";
+    public static final String ROOT_PROPERTY = "frameloop.projectCache";
 
     private WorkFolders() {
     }

@@ -1,4 +1,4 @@
-package org.frameloop.store.postgres;
+package org.frameloop.testkit.postgres;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,6 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.frameloop.store.postgres.Credentials;
+import org.frameloop.store.postgres.PostgresProjectStore;
+import org.frameloop.store.postgres.ProjectAddress;
+import org.frameloop.store.postgres.ProjectDatabase;
+import org.frameloop.store.postgres.WorkFolders;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -28,8 +33,12 @@ import org.junit.jupiter.api.Assumptions;
  * People are database users made here with random passwords, which go into this run's password file only
  * (the tests' ~/.pgpass); every test actor but the administrator is an ordinary user, so row-level security
  * applies to all of them.
+ * <p>
+ * Shared by the store's tests and the IDE's (editor.tests); each test fragment gets its own cluster in its own
+ * build folder. Not part of the contract kit: it needs {@code org.frameloop.store.postgres}, which the kit
+ * requires optionally, so a plugin that never touches this package does not need the store.
  */
-final class TestServer {
+public final class TestServer {
 
     private static final int NO_BINARIES = 3;
     private static TestServer running;
@@ -54,7 +63,7 @@ final class TestServer {
     }
 
     /** The server of this test run, started on first use. */
-    static synchronized TestServer get() throws Exception {
+    public static synchronized TestServer get() throws Exception {
         if (running == null) {
             running = start();
         }
@@ -121,12 +130,12 @@ final class TestServer {
         }
     }
 
-    Path repository() {
+    public Path repository() {
         return repository;
     }
 
     /** The environment a client of this server runs with: the variables libpq and Frameloop read. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("PGPASSFILE", passwordFile.toString());
     }
 
@@ -135,7 +144,7 @@ final class TestServer {
      * which is where a command finds the password for an address ({@code PGPASSWORD} and {@code PGPASSFILE}
      * are not set in the tests' environment).
      */
-    <T> T withPasswordFileAtHome(java.util.concurrent.Callable<T> work) throws Exception {
+    public <T> T withPasswordFileAtHome(java.util.concurrent.Callable<T> work) throws Exception {
         Assumptions.assumeTrue(System.getenv("PGPASSWORD") == null && System.getenv("PGPASSFILE") == null,
                 "PGPASSWORD or PGPASSFILE is set in this environment: a command would not read ~/.pgpass");
         String home = System.getProperty("user.home");
@@ -148,25 +157,25 @@ final class TestServer {
     }
 
     /** What a person types to name {@code project} as {@code user}. */
-    String location(String project, String user) {
+    public String location(String project, String user) {
         return ProjectAddress.SCHEME + host + ":" + port + "/" + database + "?project=" + project + "&user=" + user;
     }
 
     /** A new project name, so that tests never share a project. */
-    static String newProjectName(String test) {
+    public static String newProjectName(String test) {
         return test + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    ProjectAddress address(String project, String user) {
+    public ProjectAddress address(String project, String user) {
         return new ProjectAddress(host, port, database, project, user);
     }
 
-    Credentials credentials(ProjectAddress address) throws IOException {
+    public Credentials credentials(ProjectAddress address) throws IOException {
         return Credentials.forAddress(address, environment(), folder, "nobody");
     }
 
     /** The cluster's superuser (bypasses row-level security: only for setting up people). */
-    Connection administratorConnection() throws IOException {
+    public Connection administratorConnection() throws IOException {
         ProjectAddress address = new ProjectAddress(host, port, database, "-", administrator);
         Map<String, String> environment = Map.of("PGPASSFILE", folder.resolve("pgpass").toString());
         return ProjectDatabase.connect(address, Credentials.forAddress(address, environment, folder, "nobody"));
@@ -176,7 +185,7 @@ final class TestServer {
      * A database user {@code name} who may use Frameloop (role frameloop_user) or not, with a fresh password
      * in this run's password file.
      */
-    synchronized void person(String name, boolean frameloopUser) throws IOException, SQLException {
+    public synchronized void person(String name, boolean frameloopUser) throws IOException, SQLException {
         if (!users.add(name)) {
             return;
         }
@@ -193,13 +202,13 @@ final class TestServer {
     }
 
     /** A project store of {@code project} opened as {@code user}. */
-    PostgresProjectStore open(String project, String user) throws IOException {
+    public PostgresProjectStore open(String project, String user) throws IOException {
         ProjectAddress address = address(project, user);
         return PostgresProjectStore.open(address, credentials(address));
     }
 
     /** A plain connection as {@code user}, for asking the database directly what it allows. */
-    Connection connect(String user) throws IOException {
+    public Connection connect(String user) throws IOException {
         ProjectAddress address = address("-", user);
         return ProjectDatabase.connect(address, credentials(address));
     }
