@@ -80,13 +80,7 @@ class TeamProjectWindowTest {
             return null;
         });
 
-        display = Display.getDefault();
-        input = new PostedEvents(display);
-        // a plain window, not a second workbench: a workbench leaves its commands in this JVM for MainWindowTest's
-        Shell window = new Shell(display);
-        window.setText("Frameloop team project test");
-        window.setSize(600, 400);
-        window.open();
+        Shell window = plainWindow();
         AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         try (PostgresProjectStore trainer = server.open(name, "olivia"); PostgresProjectStore bob = server.open(name, "bob")) {
             TeamClient teammate = new TeamClient(bob, Duration.ofMinutes(5));
@@ -109,12 +103,7 @@ class TeamProjectWindowTest {
         String address = server.location(name, "carol");
         Path video = DemoVideo.write(temp.resolve("video"), 2, WIDTH, HEIGHT);
 
-        display = Display.getDefault();
-        input = new PostedEvents(display);
-        Shell window = new Shell(display);
-        window.setText("Frameloop team project test");
-        window.setSize(600, 400);
-        window.open();
+        Shell window = plainWindow();
         AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         NewProjectWizard wizard = new NewProjectWizard(workspace, PluginRegistry.ofPlatform());
         String[] pageSays = new String[3];
@@ -157,6 +146,17 @@ class TeamProjectWindowTest {
             window.dispose();
         }
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** A plain window, not a second workbench: a workbench leaves its commands in this JVM for MainWindowTest's. */
+    private Shell plainWindow() {
+        display = Display.getDefault();
+        input = new PostedEvents(display);
+        Shell window = new Shell(display);
+        window.setText("Frameloop team project test");
+        window.setSize(600, 400);
+        window.open();
+        return window;
     }
 
     private void work(Shell window, AnnotationWorkspace workspace, String address, PostgresProjectStore trainer,

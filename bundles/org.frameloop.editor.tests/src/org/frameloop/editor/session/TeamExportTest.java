@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,10 +14,8 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.frameloop.core.image.LabelImage;
 import org.frameloop.core.io.ImageCodec;
-import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.registry.ExtensionPoint;
-import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -46,21 +43,13 @@ class TeamExportTest {
     private String createProject(TestServer server, boolean predicted) throws Exception {
         server.person(PERSON, true);
         Path video = DemoVideo.write(temp.resolve("video"), FRAMES, WIDTH, HEIGHT);
-        ProjectSettings settings = new ProjectSettings(video, null, PluginChoice.of("propagation"),
-                PluginChoice.of("rect"), PluginChoice.of("hybrid"), PluginChoice.of("none"), PluginChoice.of("polygon"),
-                2, 1);
+        ProjectSettings settings = TeamFixtures.settings(video);
         String name = TestServer.newProjectName("export");
         server.withPasswordFileAtHome(() -> TeamProjects.create(server.location(name, PERSON), settings,
                 DemoVideo.labelMap(), PluginRegistry.ofPlatform(), null)).close();
         if (predicted) {
             try (PostgresProjectStore loop = server.open(name, PERSON)) {
-                LabelStore labels = new LabelStore(FRAMES, WIDTH, HEIGHT);
-                byte[] road = new byte[WIDTH * HEIGHT];
-                Arrays.fill(road, (byte) DemoVideo.ROAD);
-                for (int f = 0; f < FRAMES; f++) {
-                    labels.putAuto(f, new LabelImage(WIDTH, HEIGHT, road.clone()));
-                }
-                loop.replaceAutoLabels(0, labels);
+                loop.replaceAutoLabels(0, TeamFixtures.everywhere(FRAMES, WIDTH, HEIGHT, DemoVideo.ROAD));
                 loop.journalChosen(1, List.of(new Sample(1, new Region.Rectangle(0, 0, 10, 10)),
                         new Sample(2, new Region.Rectangle(0, 0, 10, 10))));
             }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -38,8 +37,7 @@ class TeamProjectCreationTest {
 
     private ProjectSettings settings() throws IOException {
         Path video = DemoVideo.write(temp.resolve("video"), FRAMES, WIDTH, HEIGHT);
-        return new ProjectSettings(video, null, PluginChoice.of("propagation"), PluginChoice.of("rect"),
-                PluginChoice.of("hybrid"), PluginChoice.of("none"), PluginChoice.of("polygon"), 2, 1);
+        return TeamFixtures.settings(video);
     }
 
     private static AnnotationProject create(TestServer server, String location, ProjectSettings settings)
