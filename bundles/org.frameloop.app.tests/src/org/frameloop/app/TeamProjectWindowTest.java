@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.frameloop.core.ledger.LedgerEntry;
+import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
+import org.frameloop.editor.dialogs.NewProjectWizard;
 import org.frameloop.editor.handlers.CloseProjectHandler;
 import org.frameloop.editor.handlers.OpenProjectAddressHandler;
 import org.frameloop.editor.session.AnnotationWorkspace;
@@ -35,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with posted keys: an address with a password is refused in a dialog that names the problem, a team's project opens
  * from its address and leases a sample, the finished sample is stored on the server in the person's name, another
  * client never gets the sample the IDE holds, and File > Close Project's handler gives the held sample back. (The
- * menu entry in the running workbench: MainWindowTest; one workbench per test JVM.)
+ * menu entry in the running workbench: MainWindowTest; one workbench per test JVM.) File > New Project's wizard with an
+ * address as its location refuses one with a password on its page, says that serve trains a team's project, and its
+ * Finish creates the project on the server, owned by the person, and opens it.
  */
 class TeamProjectWindowTest {
 
@@ -73,13 +80,7 @@ class TeamProjectWindowTest {
             return null;
         });
 
-        display = Display.getDefault();
-        input = new PostedEvents(display);
-        // a plain window, not a second workbench: a workbench leaves its commands in this JVM for MainWindowTest's
-        Shell window = new Shell(display);
-        window.setText("Frameloop team project test");
-        window.setSize(600, 400);
-        window.open();
+        Shell window = plainWindow();
         AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
         try (PostgresProjectStore trainer = server.open(name, "olivia"); PostgresProjectStore bob = server.open(name, "bob")) {
             TeamClient teammate = new TeamClient(bob, Duration.ofMinutes(5));
@@ -92,6 +93,70 @@ class TeamProjectWindowTest {
             window.dispose();
         }
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void aPersonCreatesATeamProjectAtAnAddressInTheNewProjectWizard() throws Exception {
+        TestServer server = TestServer.get();
+        server.person("carol", true);
+        String name = TestServer.newProjectName("wizard");
+        String address = server.location(name, "carol");
+        Path video = DemoVideo.write(temp.resolve("video"), 2, WIDTH, HEIGHT);
+
+        Shell window = plainWindow();
+        AnnotationWorkspace workspace = new AnnotationWorkspace(EditorPreferences.ofInstance());
+        NewProjectWizard wizard = new NewProjectWizard(workspace, PluginRegistry.ofPlatform());
+        String[] pageSays = new String[3];
+        try {
+            server.withPasswordFileAtHome(() -> {
+                input.answerWhenShown("New Frameloop Project", dialog -> {
+                    List<Text> fields = new ArrayList<>();
+                    PostedEvents.collect(dialog, Text.class, fields);
+                    fields.get(0).setText(video.toString()); // what the folder chooser would fill in
+                    fields.get(2).setText("postgresql://127.0.0.1/frameloop?project=" + name + "&password=hunter2");
+                    pageSays[0] = wizard.getStartingPage().getErrorMessage();
+                    fields.get(2).setText(address);
+                    pageSays[1] = wizard.getStartingPage().getErrorMessage();
+                    pageSays[2] = wizard.getStartingPage().getMessage();
+                    List<Button> buttons = new ArrayList<>();
+                    PostedEvents.collect(dialog, Button.class, buttons);
+                    buttons.stream().filter(b -> b.getText().replace("&", "").equals("Finish")).findFirst()
+                            .ifPresent(finish -> finish.notifyListeners(SWT.Selection, new Event()));
+                }, failures);
+                new WizardDialog(window, wizard).open(); // returns when Finish closed it
+                check(pageSays[0] != null && pageSays[0].contains("PGPASSWORD or ~/.pgpass")
+                        && !pageSays[0].contains("hunter2"), "an address with a password is refused on the page, "
+                                + "without repeating it: " + pageSays[0]);
+                check(pageSays[1] == null && pageSays[2] != null
+                        && pageSays[2].contains("frameloop serve --project ADDRESS"),
+                        "an address is taken, and the page says serve trains the project: " + pageSays[2]);
+                check(input.pumpUntil(() -> workspace.hasProject() || wizard.creation() != null
+                        && wizard.creation().getResult() != null && !wizard.creation().getResult().isOK(), 60_000)
+                        && workspace.hasProject() && workspace.project().isTeam(),
+                        "Finish creates the project on the server and opens it as a team's project: "
+                                + (wizard.creation() == null ? "no job" : wizard.creation().getResult()));
+                return null;
+            });
+            try (PostgresProjectStore created = server.open(name, "carol")) {
+                check(created.role() == ProjectRole.OWNER, "the person who made it owns it: " + created.role());
+                check(created.video().frameCount() == 2, "the project records the video: " + created.video());
+            }
+        } finally {
+            workspace.close();
+            window.dispose();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** A plain window, not a second workbench: a workbench leaves its commands in this JVM for MainWindowTest's. */
+    private Shell plainWindow() {
+        display = Display.getDefault();
+        input = new PostedEvents(display);
+        Shell window = new Shell(display);
+        window.setText("Frameloop team project test");
+        window.setSize(600, 400);
+        window.open();
+        return window;
     }
 
     private void work(Shell window, AnnotationWorkspace workspace, String address, PostgresProjectStore trainer,

@@ -17,9 +17,7 @@ import java.util.List;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.frameloop.core.image.LabelImage;
-import org.frameloop.core.label.LabelStore;
 import org.frameloop.core.ledger.LedgerEntry;
-import org.frameloop.core.registry.PluginChoice;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.sample.Sample;
@@ -58,9 +56,7 @@ class TeamWorkspaceTest {
             server.person(person, true);
         }
         Path video = DemoVideo.write(temp.resolve("video"), FRAMES, WIDTH, HEIGHT);
-        ProjectSettings settings = new ProjectSettings(video, null, PluginChoice.of("propagation"),
-                PluginChoice.of("rect"), PluginChoice.of("hybrid"), PluginChoice.of("none"), PluginChoice.of("polygon"),
-                2, 1);
+        ProjectSettings settings = TeamFixtures.settings(video);
         String name = TestServer.newProjectName("ide");
         ProjectAddress address = server.address(name, TRAINER);
         try (PostgresProjectStore trainer = PostgresProjectStore.create(address, server.credentials(address),
@@ -119,13 +115,9 @@ class TeamWorkspaceTest {
             Arrays.fill(road, (byte) DemoVideo.ROAD);
             teammate.submit(new LabelImage(WIDTH, HEIGHT, road), 2, 1.0);
             // the trainer publishes round 2: its automatic labels, then its one sample
-            LabelStore predicted = new LabelStore(FRAMES, WIDTH, HEIGHT);
             byte[] sky = new byte[WIDTH * HEIGHT];
             Arrays.fill(sky, (byte) DemoVideo.SKY);
-            for (int f = 0; f < FRAMES; f++) {
-                predicted.putAuto(f, new LabelImage(WIDTH, HEIGHT, sky.clone()));
-            }
-            trainer.replaceAutoLabels(1, predicted);
+            trainer.replaceAutoLabels(1, TeamFixtures.everywhere(FRAMES, WIDTH, HEIGHT, DemoVideo.SKY));
             Sample next = new Sample(2, new Region.Rectangle(20, 0, 10, 10));
             trainer.journalChosen(2, List.of(next));
             QueueWait.until(workspace, () -> workspace.queue().round() == 2 && next.equals(workspace.currentSample()));

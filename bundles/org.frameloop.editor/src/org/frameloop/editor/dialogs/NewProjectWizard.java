@@ -34,20 +34,30 @@ import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.LabelMapPresets;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
+import org.frameloop.editor.session.TeamProjects;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.run.DefaultPlugins;
+import org.frameloop.run.ProjectLocations;
 
 /**
  * File > New Project: the video (a video file, an image folder or a dataset sequence with images/ and labels/;
  * optional ground truth) and the project folder, then the
  * label map (JSON, CamVid 11, Cityscapes 19 or a typed list), model, granularity, selector and samples per
  * round. Menus come from the plugin registry; plugin parameters from their declarations. Finish creates the
- * project as a job ({@link ProjectOpening#create}), so reading a long video file never blocks the window.
+ * project as a job ({@link ProjectOpening#create}), so reading a long video file never blocks the window. The
+ * location may be a project address instead of a folder: the project is then made on that server and opened as
+ * a team's project ({@link ProjectOpening#createAddress}).
  */
 public final class NewProjectWizard extends Wizard {
 
     private static final String[] VIDEO_FILTERS = { "*.avi;*.mp4;*.m4v;*.mkv;*.webm;*.mov", "*.avi", "*.mp4;*.m4v",
             "*.mkv;*.webm", "*.mov", "*" };
+
+    private static final String ADDRESS_FORM = "postgresql://HOST[:PORT]/DATABASE?project=NAME[&user=USER]";
+    /** What the first page says once an address is typed as the location. */
+    static final String TEAM_PROJECT = "A team's project on a PostgreSQL server: it is created there with you as its "
+            + "owner and opened for labelling. The IDE is not its loop: 'frameloop serve --project ADDRESS' trains it "
+            + "and chooses the samples. The password comes from PGPASSWORD or ~/.pgpass, never from the address.";
 
     private final AnnotationWorkspace workspace;
     private final PluginRegistry registry;
@@ -85,14 +95,27 @@ public final class NewProjectWizard extends Wizard {
                 PluginChoice.of(loopPage.selector.getText()), PluginChoice.of(DefaultPlugins.FLOW),
                 PluginChoice.of(DefaultPlugins.CLICK_COST), loopPage.samples.getSelection(), 1);
         // reading a video file takes seconds: a job creates the project, a dialog names what went wrong
-        created = ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(videoPage.project.getText().trim()),
-                settings, labelMap, registry);
+        String location = videoPage.project.getText().trim();
+        created = TeamProjects.isAddress(location)
+                ? ProjectOpening.createAddress(getShell().getDisplay(), workspace, location, settings, labelMap, registry)
+                : ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(location), settings, labelMap,
+                        registry);
         return true;
     }
 
     /** The job that creates the project once Finish was pressed, else null. */
     public Job creation() {
         return created;
+    }
+
+    /** What is wrong with a typed project address (a password in it, no project name), or null. */
+    private static String addressProblem(String address) {
+        try {
+            ProjectLocations.requireValidAddress(address);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static Text folderField(Composite parent, String label, String tip, Runnable changed, boolean file) {
@@ -156,8 +179,8 @@ public final class NewProjectWizard extends Wizard {
                     this::videoChanged, VIDEO_FILTERS);
             groundTruth = folderField(body, "Ground truth (optional):",
                     "Label PNGs, one per frame, to measure mIoU per round", this::validate, false);
-            project = folderField(body, "Project folder:", "Where labels, ledger and model are kept", this::validate,
-                    false);
+            project = folderField(body, "Project folder or address:", "Where labels, ledger and model are kept: a "
+                    + "folder, or a team's project on a PostgreSQL server, " + ADDRESS_FORM, this::validate, false);
             setControl(body);
             validate();
         }
@@ -192,14 +215,24 @@ public final class NewProjectWizard extends Wizard {
             } else if (!groundTruth.getText().isBlank() && !Files.isDirectory(Path.of(groundTruth.getText().trim()))) {
                 problem = "The ground truth " + groundTruth.getText().trim() + " is not a folder.";
             } else if (project.getText().isBlank()) {
-                problem = "Choose a project folder.";
+                problem = "Choose a project folder, or type a project address (" + ADDRESS_FORM + ").";
+            } else if (isAddress()) {
+                problem = addressProblem(project.getText().trim());
             }
             setErrorMessage(problem);
             setPageComplete(problem == null);
+            if (problem == null && isAddress()) {
+                setMessage(TEAM_PROJECT, IMessageProvider.INFORMATION);
+                return;
+            }
             boolean noTruth = problem == null && groundTruth.getText().isBlank();
             setMessage(noTruth ? "No ground truth: the loop estimates its quality from audited samples instead of "
                     + "measuring it (as for any new footage)." : null,
                     noTruth ? IMessageProvider.WARNING : IMessageProvider.NONE);
+        }
+
+        private boolean isAddress() {
+            return TeamProjects.isAddress(project.getText().trim());
         }
     }
 

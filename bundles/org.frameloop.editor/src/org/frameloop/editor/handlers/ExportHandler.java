@@ -1,5 +1,7 @@
 package org.frameloop.editor.handlers;
 
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
@@ -13,6 +15,7 @@ import org.frameloop.editor.dialogs.ExportDialog;
 import org.frameloop.editor.session.AnnotationProject;
 import org.frameloop.editor.session.AnnotationWorkspace;
 import org.frameloop.editor.session.ExportJob;
+import org.frameloop.editor.session.ProjectFolders;
 
 import jakarta.inject.Named;
 
@@ -21,9 +24,7 @@ public class ExportHandler {
 
     @CanExecute
     public boolean canExecute(AnnotationWorkspace workspace) {
-        // a team's project is exported with ./frameloop export --project ADDRESS; the IDE's connection is its client's
-        AnnotationProject project = workspace.project();
-        return project != null && !project.isTeam();
+        return workspace.project() != null;
     }
 
     @Execute
@@ -32,7 +33,10 @@ public class ExportHandler {
         if (project == null) {
             return;
         }
-        ExportDialog dialog = new ExportDialog(shell, ExportJob.formats(project.registry()), project.folder());
+        // a team's project has no folder: its export goes beside the folder projects by default
+        Path defaultParent = project.isTeam() ? ProjectFolders.workspaceFolder().resolve(project.name())
+                : project.folder();
+        ExportDialog dialog = new ExportDialog(shell, ExportJob.formats(project.registry()), defaultParent);
         if (dialog.open() != Window.OK) {
             return;
         }

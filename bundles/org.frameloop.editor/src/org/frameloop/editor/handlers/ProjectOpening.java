@@ -70,6 +70,17 @@ public final class ProjectOpening {
                 monitor -> ProjectFolders.create(folder, settings, labelMap, registry, monitor));
     }
 
+    /**
+     * Schedules creating the team's project at {@code address} on its server (File > New Project's Finish with an
+     * address as the location) and opening it as {@link #openAddress} does; returns its job (done once the project
+     * is created and open, or failed: what is wrong is shown in a dialog naming the address).
+     */
+    public static Job createAddress(Display display, AnnotationWorkspace workspace, String address,
+            ProjectSettings settings, LabelMap labelMap, PluginRegistry registry) {
+        return schedule(display, workspace, "Creating " + address, "Cannot create the project",
+                monitor -> TeamProjects.create(address, settings, labelMap, registry, monitor));
+    }
+
     private static Job schedule(Display display, AnnotationWorkspace workspace, String name, String errorTitle,
             ProjectReader reader) {
         Job job = Job.create(name, monitor -> {

@@ -19,17 +19,22 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.Contribution;
 import org.frameloop.core.registry.ContributionException;
 import org.frameloop.core.registry.ExtensionPoint;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.spi.LabelExporter;
+import org.frameloop.io.Project;
+import org.frameloop.io.ProjectLabels;
+import org.frameloop.run.ProjectLocations;
 
 /**
  * File > Export as a job: saves the person's labels, then runs a {@code formats} exporter (the same one
  * {@code ./frameloop export} runs, on the same project files) into a hidden staging folder beside the
  * output folder, and only when it completed moves the files into place, each in one step. A cancelled
- * or failed export leaves the output folder as it was.
+ * or failed export leaves the output folder as it was. A team's project is read through a connection of the
+ * export's own, as {@code ./frameloop export --project ADDRESS} reads it: the labels the team stored.
  */
 public final class ExportJob extends Job {
 
@@ -69,17 +74,21 @@ public final class ExportJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), 100);
-        Path staging = null;
         try {
             LabelExporter exporter = format.create(parameters);
-            saveHumanLabels(progress.split(5));
-            project.store().labels().requireEveryFrameLabelled(); // never a blank frame for one not predicted
-            Path parent = target.getParent();
-            Files.createDirectories(parent);
-            // not createTempDirectory: its owner-only permissions would stay with the published folder
-            staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".export-" + UUID.randomUUID()));
-            exporter.export(project.store().labels(), project.session().labelMap(), staging, progress.split(90));
-            int files = publish(staging, progress.split(5));
+            int files;
+            if (project.isTeam()) {
+                // the team job's connection is busy with leases and news: read through one of this export's own,
+                // as ./frameloop export --project ADDRESS does; the labels are what the team stored
+                progress.subTask("Reading " + project.location());
+                try (Project own = ProjectLocations.open(project.location(), ProjectFolders.WRITER)) {
+                    progress.split(5);
+                    files = export(exporter, own.labels(), own.labelMap(), progress);
+                }
+            } else {
+                saveHumanLabels(progress.split(5));
+                files = export(exporter, project.store().labels(), project.session().labelMap(), progress);
+            }
             return new Status(IStatus.OK, PLUGIN_ID, String.format(Locale.ROOT, "Exported %d frames of %s as %s: %d files in %s",
                     project.session().frameCount(), project.name(), format.name(), files, target));
         } catch (OperationCanceledException e) {
@@ -92,10 +101,25 @@ public final class ExportJob extends Job {
             // the exporter is a plugin: report it by name, the project and the output folder are untouched
             return Status.error(String.format(Locale.ROOT, "The exporter %s (%s) failed on %s: %s", format.id(),
                     format.bundleName(), project.name(), e), e);
+        }
+    }
+
+    /**
+     * Exports {@code labels} into a hidden staging folder beside the target and moves the files into place once
+     * complete; returns how many.
+     */
+    private int export(LabelExporter exporter, ProjectLabels labels, LabelMap labelMap, SubMonitor progress)
+            throws IOException {
+        labels.requireEveryFrameLabelled(); // never a blank frame for one not predicted
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        // not createTempDirectory: its owner-only permissions would stay with the published folder
+        Path staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".export-" + UUID.randomUUID()));
+        try {
+            exporter.export(labels, labelMap, staging, progress.split(90));
+            return publish(staging, progress.split(5));
         } finally {
-            if (staging != null) {
-                deleteQuietly(staging);
-            }
+            deleteQuietly(staging);
         }
     }
 

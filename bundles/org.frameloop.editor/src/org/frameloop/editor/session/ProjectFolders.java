@@ -127,10 +127,9 @@ public final class ProjectFolders {
             progress.subTask("Checking the ground truth");
             ImageSequenceLabels truth = groundTruth(settings, video, labelMap);
             progress.split(1);
-            VideoInfo info = new VideoInfo(video.name(), settings.video().toAbsolutePath().toString(),
-                    video.frameCount(), video.width(), video.height());
             boolean folderExisted = Files.exists(folder);
-            ProjectStore store = ProjectStore.create(folder, info, labelMap, settings.toMap(), WRITER);
+            ProjectStore store = ProjectStore.create(folder, videoInfo(settings, video), labelMap, settings.toMap(),
+                    WRITER);
             try {
                 progress.split(1);
                 return new AnnotationProject(folder, settings, store, video, truth, registry);
@@ -149,6 +148,12 @@ public final class ProjectFolders {
             closeQuietly(video);
             throw e;
         }
+    }
+
+    /** What a new project records of its video. */
+    static VideoInfo videoInfo(ProjectSettings settings, Video video) {
+        return new VideoInfo(video.name(), settings.video().toAbsolutePath().toString(), video.frameCount(),
+                video.width(), video.height());
     }
 
     private static void deleteCreated(Path folder, boolean keepFolder) {

@@ -3,9 +3,11 @@ package org.frameloop.editor.session;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.frameloop.core.label.LabelMap;
 import org.frameloop.core.registry.PluginRegistry;
 import org.frameloop.core.video.Video;
-import org.frameloop.io.Project;
 import org.frameloop.io.video.VideoFiles;
 import org.frameloop.run.ProjectLocations;
 import org.frameloop.store.postgres.PostgresProjectStore;
@@ -47,13 +49,8 @@ public final class TeamProjects {
      *                     reviewer, a video that cannot be read here
      */
     public static AnnotationProject open(String address, PluginRegistry registry) throws IOException {
-        try {
-            ProjectLocations.requireValidAddress(address);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        Project opened = ProjectLocations.open(address, ProjectFolders.WRITER);
-        PostgresProjectStore store = (PostgresProjectStore) opened;
+        requireValidAddress(address);
+        PostgresProjectStore store = (PostgresProjectStore) ProjectLocations.open(address, ProjectFolders.WRITER);
         Video video = null;
         try {
             if (store.role() == ProjectRole.REVIEWER) {
@@ -61,24 +58,77 @@ public final class TeamProjects {
                         + "reads it (export, project check) but takes no samples");
             }
             ProjectSettings settings = settings(store);
-            try {
-                video = VideoFiles.open(settings.video());
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(store.location() + ": the project's video " + settings.video()
-                        + " cannot be read on this machine (" + e.getMessage() + ")", e);
-            }
-            return new AnnotationProject(store.address().project(), settings, store, new TeamClient(store, LEASE_TIME),
-                    video, registry);
+            video = openVideo(store.location(), settings);
+            return teamProject(store, settings, video, registry);
         } catch (IOException | RuntimeException e) {
+            closeAfterFailure(store, video, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a team's project at {@code address} on its server (File > New Project with an address as its
+     * location), owned by the connecting user, and opens it as {@link #open} does. The project has no samples
+     * until its loop, {@code frameloop serve --project ADDRESS}, chooses round 0's; the IDE waits for them. Takes
+     * time (a server, a video file): call it off the UI thread.
+     *
+     * @throws IOException saying what is wrong, naming the address: a malformed one or one with a password, a
+     *                     video that cannot be read, a server that cannot be reached or refuses the login, a user
+     *                     who may not create projects, a project of that name that exists already
+     */
+    public static AnnotationProject create(String address, ProjectSettings settings, LabelMap labelMap,
+            PluginRegistry registry, IProgressMonitor monitor) throws IOException {
+        requireValidAddress(address);
+        SubMonitor progress = SubMonitor.convert(monitor, "Creating " + address, 3);
+        progress.subTask("Reading " + settings.video().getFileName());
+        Video video = openVideo(address, settings);
+        progress.split(1);
+        PostgresProjectStore store = null;
+        try {
+            progress.subTask("Creating the project on its server");
+            store = (PostgresProjectStore) ProjectLocations.create(address, ProjectFolders.videoInfo(settings, video),
+                    labelMap, settings.toMap(), ProjectFolders.WRITER);
+            progress.split(1);
+            return teamProject(store, settings, video, registry);
+        } catch (IOException | RuntimeException e) {
+            closeAfterFailure(store, video, e);
+            throw e;
+        }
+    }
+
+    private static void requireValidAddress(String address) throws IOException {
+        try {
+            ProjectLocations.requireValidAddress(address);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static Video openVideo(String location, ProjectSettings settings) throws IOException {
+        try {
+            return VideoFiles.open(settings.video());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(location + ": the project's video " + settings.video()
+                    + " cannot be read on this machine (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static AnnotationProject teamProject(PostgresProjectStore store, ProjectSettings settings, Video video,
+            PluginRegistry registry) throws IOException {
+        return new AnnotationProject(store.address().project(), settings, store, new TeamClient(store, LEASE_TIME),
+                video, registry);
+    }
+
+    private static void closeAfterFailure(PostgresProjectStore store, Video video, Exception failure) {
+        if (store != null) {
             try {
                 store.close();
             } catch (IOException closing) {
-                e.addSuppressed(closing);
+                failure.addSuppressed(closing);
             }
-            if (video != null) {
-                ProjectFolders.closeQuietly(video);
-            }
-            throw e;
+        }
+        if (video != null) {
+            ProjectFolders.closeQuietly(video);
         }
     }
 
