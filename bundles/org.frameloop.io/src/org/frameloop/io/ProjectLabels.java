@@ -133,7 +133,8 @@ public final class ProjectLabels implements LabelSequence {
             problems.add(missing.size() + " of " + frameCount() + " frames have no automatic labels (frames "
                     + FrameList.describe(missing) + ": " + layers.place("auto") + FrameList.someNames(files, 3)
                     + " missing or empty) and no complete human labels: the model has not predicted them. Continue "
-                    + "the loop (run --resume, or F5 in the IDE) so it predicts every frame, then export again.");
+                    + "the loop so it predicts every frame (run --resume, or F5 in the IDE; on a team's project the "
+                    + "trainer, serve --project ADDRESS, does it), then export again.");
         }
         if (!unreadable.isEmpty()) {
             problems.add(unreadable.size() + " automatic label file(s) cannot be used: "
