@@ -34,7 +34,6 @@ import org.frameloop.editor.session.EditorPreferences;
 import org.frameloop.editor.session.LabelMapPresets;
 import org.frameloop.editor.session.ProjectFolders;
 import org.frameloop.editor.session.ProjectSettings;
-import org.frameloop.editor.session.TeamProjects;
 import org.frameloop.io.LabelMaps;
 import org.frameloop.run.DefaultPlugins;
 import org.frameloop.run.ProjectLocations;
@@ -96,7 +95,7 @@ public final class NewProjectWizard extends Wizard {
                 PluginChoice.of(DefaultPlugins.CLICK_COST), loopPage.samples.getSelection(), 1);
         // reading a video file takes seconds: a job creates the project, a dialog names what went wrong
         String location = videoPage.project.getText().trim();
-        created = TeamProjects.isAddress(location)
+        created = ProjectLocations.isAddress(location)
                 ? ProjectOpening.createAddress(getShell().getDisplay(), workspace, location, settings, labelMap, registry)
                 : ProjectOpening.create(getShell().getDisplay(), workspace, Path.of(location), settings, labelMap,
                         registry);
@@ -232,7 +231,7 @@ public final class NewProjectWizard extends Wizard {
         }
 
         private boolean isAddress() {
-            return TeamProjects.isAddress(project.getText().trim());
+            return ProjectLocations.isAddress(project.getText().trim());
         }
     }
 

@@ -34,11 +34,6 @@ public final class TeamProjects {
     private TeamProjects() {
     }
 
-    /** Whether {@code location} is a project address rather than a folder. */
-    public static boolean isAddress(String location) {
-        return ProjectLocations.isAddress(location);
-    }
-
     /**
      * Opens the team's project at {@code address} as the database user it or the environment names, with its
      * video (read from the path the project records) and the project's labels as they are now. Takes time (a
