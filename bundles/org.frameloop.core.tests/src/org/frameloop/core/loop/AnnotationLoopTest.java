@@ -182,7 +182,8 @@ class AnnotationLoopTest {
         LoopSettings settings = LoopSettings.defaults().withSamplesPerRound(2).withMaxRounds(2).withAuditShare(0.5);
 
         RecordingFusion returnedFusion = new RecordingFusion();
-        LoopResult returned = new AnnotationLoop(VideoSession.start(VIDEO, MAP, null, TRUTH), new CopyHumanModel(),
+        VideoSession returnedSession = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        LoopResult returned = new AnnotationLoop(returnedSession, new CopyHumanModel(),
                 WHOLE_FRAMES, MOST_UNCERTAIN, truth, CAR_PIXELS, settings).withFusion(returnedFusion)
                 .run(new NullProgressMonitor());
         RecordingFusion paintedFusion = new RecordingFusion();
@@ -193,10 +194,57 @@ class AnnotationLoopTest {
         assertTrue(returned.last().estimate().auditedSamples() > 0, "the settings audit one sample in two");
         assertEquals(returned.last().estimate().auditedSamples(), painted.last().estimate().auditedSamples());
         assertEquals(returned.last().estimate().miou(), painted.last().estimate().miou(), 1e-12);
-        assertEquals(4, returnedFusion.learnt.size());
+        // every labelled sample, the selector's two per round and the audit tiles alike
+        assertEquals(returnedSession.ledger().size(), returnedFusion.learnt.size());
+        assertTrue(returnedFusion.learnt.size() > 4, "audit tiles were labelled: " + returnedFusion.learnt);
         assertEquals(returnedFusion.learnt, paintedFusion.learnt);
-        assertTrue(paintedFusion.learnt.stream().allMatch(call -> call.endsWith("/0") && !call.contains(":0/")),
-                "every sample's pixels reach the fusion as new: " + paintedFusion.learnt);
+        // a frame chosen after one of its tiles was audited holds that tile's pixels already, and only those
+        assertTrue(paintedFusion.learnt.stream().allMatch(call -> {
+            String[] counts = call.substring(call.indexOf(':') + 1).split("/");
+            return Integer.parseInt(counts[1]) < Integer.parseInt(counts[0]) && !counts[0].equals("0");
+        }), "every sample's pixels reach the fusion as new: " + paintedFusion.learnt);
+    }
+
+    /**
+     * Whole-frame runs audit tiles ({@link org.frameloop.core.quality.AuditTiles}): each round's tiles come from
+     * different frames, none from a frame the selector chose that round, and no tile is labelled twice.
+     */
+    @Test
+    void wholeFrameRunsAuditTilesFromFramesTheSelectorDidNotChoose() {
+        VideoSession session = VideoSession.start(VIDEO, MAP, null, TRUTH);
+        LoopSettings settings = LoopSettings.defaults().withSamplesPerRound(2).withMaxRounds(3).withTargetMiou(1.0)
+                .withAuditShare(0.5);
+
+        loop(session, MOST_UNCERTAIN, settings).run(new NullProgressMonitor());
+
+        java.util.Set<org.frameloop.core.sample.Sample> labelled = new java.util.HashSet<>();
+        int tiles = 0;
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            List<org.frameloop.core.sample.Sample> samples = session.ledger().entries().stream()
+                    .filter(e -> e.round() == r).map(LedgerEntry::sample).toList();
+            java.util.Set<Integer> chosenFrames = new java.util.HashSet<>();
+            java.util.Set<Integer> tileFrames = new java.util.HashSet<>();
+            for (org.frameloop.core.sample.Sample sample : samples) {
+                assertTrue(labelled.add(sample), "labelled twice: " + sample);
+                if (sample.region() instanceof Region.WholeFrame) {
+                    chosenFrames.add(sample.frameIndex());
+                } else {
+                    Region.Rectangle tile = (Region.Rectangle) sample.region();
+                    assertEquals(WIDTH * HEIGHT / 16, tile.area(), "a tile of the 4x4 grid: " + tile);
+                    assertTrue(tileFrames.add(sample.frameIndex()), "two tiles of one frame in round " + r);
+                    tiles++;
+                }
+            }
+            if (r == 1) {
+                assertEquals(1, chosenFrames.size(), "the selector's one frame besides the owed audit in round 1");
+            }
+            tileFrames.forEach(f -> assertTrue(!chosenFrames.contains(f), "a tile of chosen frame " + f));
+        }
+        // round 1 owes one audit: eight stretches of six frames, two of them empty, one holding the chosen frame
+        assertEquals(5, session.ledger().entries().stream()
+                .filter(e -> e.round() == 1 && e.sample().region() instanceof Region.Rectangle).count());
+        assertTrue(tiles > 5, tiles + " tiles in three rounds");
     }
 
     @Test

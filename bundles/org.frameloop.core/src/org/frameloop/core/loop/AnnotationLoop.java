@@ -21,6 +21,7 @@ import org.frameloop.core.ledger.LedgerEntry;
 import org.frameloop.core.metrics.ConfusionMatrix;
 import org.frameloop.core.quality.QualityEstimate;
 import org.frameloop.core.quality.AuditDraw;
+import org.frameloop.core.quality.AuditTiles;
 import org.frameloop.core.quality.QualityEstimator;
 import org.frameloop.core.quality.ReviewQueue;
 import org.frameloop.core.report.RoundReport;
@@ -72,8 +73,8 @@ public final class AnnotationLoop {
     private List<Region>[] regionsOfFrame;
     /** Samples chosen, drawn or labelled while the model worked: never offered again (written from two threads). */
     private final Set<Sample> proposed = ConcurrentHashMap.newKeySet();
-    /** This run's audit samples, each with the expected errors its draw makes it stand for. */
-    private final Map<Sample, Double> audits = new HashMap<>();
+    /** This run's audit samples, each with its draw (what it stands for, how much it weighs). */
+    private final Map<Sample, AuditDraw.Drawn> audits = new HashMap<>();
     /** Human labels of the current round's frames as they were when its samples were chosen (null: none). */
     private final Map<Integer, LabelImage> humanBefore = new HashMap<>();
     private boolean modelUpToDate;
@@ -726,6 +727,11 @@ public final class AnnotationLoop {
      * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
      */
     private List<Sample> drawAudits(Scores scores, int round, int count, Random random, List<Integer> taken) {
+        if (count > 0 && samplesAreWholeFrames()) {
+            Set<Integer> chosenFrames = new HashSet<>();
+            taken.forEach(c -> chosenFrames.add(scores.frame[c]));
+            return drawTileAudits(count * AuditTiles.TILES_PER_FRAME_AUDIT, random, chosenFrames);
+        }
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
         for (int a = 0; a < count; a++) {
@@ -755,8 +761,54 @@ public final class AnnotationLoop {
             Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
             proposed.add(sample);
             drawn.add(sample);
-            audits.put(sample, pick.expectedWrong());
+            audits.put(sample, pick);
             taken.add(c);
+        }
+        return drawn;
+    }
+
+    private boolean samplesAreWholeFrames() {
+        return regionsOfFrame.length > 0 && regionsOfFrame[0].size() == 1
+                && regionsOfFrame[0].get(0) instanceof Region.WholeFrame;
+    }
+
+    /**
+     * Audit tiles when the samples are whole frames ({@link AuditTiles}): the video is cut into {@code count}
+     * stretches, and each gives one tile, drawn like a frame audit among the tiles of its frames that nobody has
+     * labelled and whose frame the selector did not choose this round.
+     */
+    private List<Sample> drawTileAudits(int count, Random random, Set<Integer> chosenFrames) {
+        List<Region> tiles = AuditTiles.of(session.width(), session.height());
+        int frames = session.frameCount();
+        List<Sample> drawn = new ArrayList<>();
+        for (int a = 0; a < count; a++) {
+            List<Sample> open = new ArrayList<>();
+            for (int frame = a * frames / count; frame < (a + 1) * frames / count; frame++) {
+                if (chosenFrames.contains(frame)) {
+                    continue;
+                }
+                boolean someHuman = session.labels().hasHuman(frame);
+                for (Region tile : tiles) {
+                    Sample sample = new Sample(frame, tile);
+                    if (!proposed.contains(sample) && !(someHuman && session.labels().isFullyHuman(frame, tile))) {
+                        open.add(sample);
+                    }
+                }
+            }
+            if (open.isEmpty()) {
+                continue;
+            }
+            double[] expected = new double[open.size()];
+            for (int k = 0; k < expected.length; k++) {
+                Sample sample = open.get(k);
+                expected[k] = estimator.expectedWrong(sample.frameIndex(),
+                        sample.region().pixelIndices(session.width()));
+            }
+            AuditDraw.Drawn pick = AuditDraw.draw(expected, random);
+            Sample sample = open.get(pick.index());
+            proposed.add(sample);
+            drawn.add(sample);
+            audits.put(sample, pick);
         }
         return drawn;
     }
@@ -796,7 +848,7 @@ public final class AnnotationLoop {
                     : session.labels().hasHuman(frame) ? session.labels().human(frame) : null;
             // scored before the labels are used: what the person saw against what the person gave
             estimator.observeSample(round, frame, pixels, session.labels().auto(frame), annotation.labels(), before,
-                    audits.containsKey(sample), annotation.clicks(), audits.getOrDefault(sample, Double.NaN));
+                    audits.containsKey(sample), annotation.clicks(), audits.get(sample));
             if (fusion != null) {
                 // the model's view of the frame as it was before this round's labels: each sample tests it
                 FramePrediction modelBefore = modelBeforeLabels.computeIfAbsent(frame, f -> model.predict(session, f));

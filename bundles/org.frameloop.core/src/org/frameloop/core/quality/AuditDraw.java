@@ -20,8 +20,22 @@ public final class AuditDraw {
     /** Share of the mean expected errors given to every candidate (defensive mixture with a uniform draw). */
     static final double UNIFORM_SHARE = 0.5;
 
-    /** The drawn candidate's index and the expected errors it stands for (its audit's denominator). */
-    public record Drawn(int index, double expectedWrong) {
+    /**
+     * The drawn candidate's index, the expected errors it stands for (its audit's denominator) and the mean
+     * expected errors of the candidates it was drawn among.
+     */
+    public record Drawn(int index, double expectedWrong, double meanExpectedWrong) {
+
+        /**
+         * What the audit's counts are multiplied by, {@code ē / ẽ}, so that its errors and its expected errors
+         * both stand for the mean candidate. Its errors over {@code ẽ} are unbiased for the ratio, but summed
+         * over audits as they were (actual over expected, ratio of sums) the audits with a large {@code ẽ}
+         * weighed the most, and where errors grow faster than the expected ones (tiles on objects the model
+         * misses) that overstated the ratio. Weighted, every audit counts as one candidate's worth.
+         */
+        public double weight() {
+            return expectedWrong > 0 ? meanExpectedWrong / expectedWrong : 1;
+        }
     }
 
     private AuditDraw() {
@@ -42,7 +56,7 @@ public final class AuditDraw {
         }
         if (total <= 0) {
             // nothing expected anywhere: a uniform draw, standing for its own (zero) expectation
-            return new Drawn(random.nextInt(n), 0);
+            return new Drawn(random.nextInt(n), 0, 0);
         }
         double mean = total / n;
         double weightTotal = total + UNIFORM_SHARE * mean * n;
@@ -57,6 +71,6 @@ public final class AuditDraw {
             }
         }
         double standsFor = (Math.max(0, expectedWrong[chosen]) + UNIFORM_SHARE * mean) / (1 + UNIFORM_SHARE);
-        return new Drawn(chosen, standsFor);
+        return new Drawn(chosen, standsFor, mean);
     }
 }
