@@ -33,4 +33,14 @@ class AuditTilesTest {
         assertEquals(16, AuditTiles.of(240, 180).size());
         assertEquals(new Region.Rectangle(60, 45, 60, 45), AuditTiles.of(240, 180).get(5));
     }
+
+    @Test
+    void asManyTilesAsCostOneFrameWithinFourAndSixteen() {
+        assertEquals(11, AuditTiles.perFrameAudit(0, 0, 0, 0), "a first guess before anything was labelled");
+        // frames cost 500 clicks, tiles 45: eleven tiles cost about a frame
+        assertEquals(11, AuditTiles.perFrameAudit(8 * 500, 8, 32 * 45, 32));
+        assertEquals(16, AuditTiles.perFrameAudit(8 * 500, 8, 32 * 20, 32), "never more than the frame's area");
+        assertEquals(4, AuditTiles.perFrameAudit(8 * 100, 8, 32 * 90, 32), "never fewer than four places");
+        assertEquals(16, AuditTiles.perFrameAudit(8 * 100, 8, 0, 32), "tiles that cost nothing");
+    }
 }

@@ -730,7 +730,7 @@ public final class AnnotationLoop {
         if (count > 0 && samplesAreWholeFrames()) {
             Set<Integer> chosenFrames = new HashSet<>();
             taken.forEach(c -> chosenFrames.add(scores.frame[c]));
-            return drawTileAudits(count * AuditTiles.TILES_PER_FRAME_AUDIT, random, chosenFrames);
+            return drawTileAudits(count * tilesPerFrameAudit(), random, chosenFrames);
         }
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
@@ -765,6 +765,28 @@ public final class AnnotationLoop {
             taken.add(c);
         }
         return drawn;
+    }
+
+    /**
+     * From the whole ledger, so that a resumed run draws what an uninterrupted one would. (From its last three
+     * rounds only, closer to what corrections cost now, the audits cost 10.1% of the clicks on Seq05VD instead of
+     * 11.6%, but the estimate's mean error rose from 0.033 to 0.046.)
+     */
+    private int tilesPerFrameAudit() {
+        long frameClicks = 0;
+        long tileClicks = 0;
+        int frames = 0;
+        int tiles = 0;
+        for (LedgerEntry entry : session.ledger().entries()) {
+            if (entry.sample().region() instanceof Region.WholeFrame) {
+                frameClicks += entry.clicks();
+                frames++;
+            } else if (entry.sample().region() instanceof Region.Rectangle) {
+                tileClicks += entry.clicks();
+                tiles++;
+            }
+        }
+        return AuditTiles.perFrameAudit(frameClicks, frames, tileClicks, tiles);
     }
 
     private boolean samplesAreWholeFrames() {
