@@ -724,7 +724,8 @@ public final class AnnotationLoop {
 
     /**
      * Audit samples: drawn at random among the candidates nobody chose, each from the next of four stretches
-     * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts.
+     * of the video in turn (stratified in time), so they measure the labels as a whole, not the hard parts;
+     * when the candidates are whole frames, tiles of frames instead ({@link #drawTileAudits}).
      */
     private List<Sample> drawAudits(Scores scores, int round, int count, Random random, List<Integer> taken) {
         if (count > 0 && samplesAreWholeFrames()) {
@@ -739,32 +740,41 @@ public final class AnnotationLoop {
             int stretch = (round + a) % stretches;
             int from = stretch * session.frameCount() / stretches;
             int to = (stretch + 1) * session.frameCount() / stretches;
-            List<Integer> open = new ArrayList<>();
+            List<Integer> openCandidates = new ArrayList<>();
+            List<Sample> open = new ArrayList<>();
             for (int c = 0; c < scores.frame.length; c++) {
                 int frame = scores.frame[c];
-                if (frame >= from && frame < to && !scores.annotated[c]
-                        && !proposed.contains(new Sample(frame, regionsOfFrame[frame].get(scores.regionIndex[c])))) {
-                    open.add(c);
+                if (frame < from || frame >= to || scores.annotated[c]) {
+                    continue;
+                }
+                Sample sample = new Sample(frame, regionsOfFrame[frame].get(scores.regionIndex[c]));
+                if (!proposed.contains(sample)) {
+                    openCandidates.add(c);
+                    open.add(sample);
                 }
             }
             if (open.isEmpty()) {
                 continue;
             }
-            double[] expected = new double[open.size()];
-            for (int k = 0; k < expected.length; k++) {
-                int frame = scores.frame[open.get(k)];
-                expected[k] = estimator.expectedWrong(frame,
-                        regionsOfFrame[frame].get(scores.regionIndex[open.get(k)]).pixelIndices(session.width()));
-            }
-            AuditDraw.Drawn pick = AuditDraw.draw(expected, random);
-            int c = open.get(pick.index());
-            Sample sample = new Sample(scores.frame[c], regionsOfFrame[scores.frame[c]].get(scores.regionIndex[c]));
-            proposed.add(sample);
-            drawn.add(sample);
-            audits.put(sample, pick);
-            taken.add(c);
+            int k = drawAudit(open, random);
+            drawn.add(open.get(k));
+            taken.add(openCandidates.get(k));
         }
         return drawn;
+    }
+
+    /** Draws one audit among {@code open} ({@link AuditDraw}), records it, and returns its index. */
+    private int drawAudit(List<Sample> open, Random random) {
+        double[] expected = new double[open.size()];
+        for (int k = 0; k < expected.length; k++) {
+            Sample sample = open.get(k);
+            expected[k] = estimator.expectedWrong(sample.frameIndex(), sample.region().pixelIndices(session.width()));
+        }
+        AuditDraw.Drawn pick = AuditDraw.draw(expected, random);
+        Sample sample = open.get(pick.index());
+        proposed.add(sample);
+        audits.put(sample, pick);
+        return pick.index();
     }
 
     /**
@@ -817,20 +827,9 @@ public final class AnnotationLoop {
                     }
                 }
             }
-            if (open.isEmpty()) {
-                continue;
+            if (!open.isEmpty()) {
+                drawn.add(open.get(drawAudit(open, random)));
             }
-            double[] expected = new double[open.size()];
-            for (int k = 0; k < expected.length; k++) {
-                Sample sample = open.get(k);
-                expected[k] = estimator.expectedWrong(sample.frameIndex(),
-                        sample.region().pixelIndices(session.width()));
-            }
-            AuditDraw.Drawn pick = AuditDraw.draw(expected, random);
-            Sample sample = open.get(pick.index());
-            proposed.add(sample);
-            drawn.add(sample);
-            audits.put(sample, pick);
         }
         return drawn;
     }

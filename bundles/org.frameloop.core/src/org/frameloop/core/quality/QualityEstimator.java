@@ -3,6 +3,8 @@ package org.frameloop.core.quality;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.frameloop.core.image.LabelImage;
 
@@ -279,7 +281,7 @@ public final class QualityEstimator {
             // errors are weighted to stand for one mean candidate (AuditDraw.Drawn.weight)
             double standsFor = drawn != null && drawn.expectedWrong() > 0 && expected > 0
                     ? drawn.expectedWrong() / expected : 1;
-            double weight = standsFor == 1 && (drawn == null || drawn.expectedWrong() <= 0) ? 1 : drawn.weight();
+            double weight = drawn == null ? 1 : drawn.weight();
             double[] weightedWrongByClass = new double[classes];
             for (int c = 0; c < classes; c++) {
                 expectedByClass[c] *= standsFor * weight;
@@ -340,7 +342,7 @@ public final class QualityEstimator {
      * run has.
      */
     static double[] ratioInterval(List<Audit> recent, double pooledRatio) {
-        java.util.SortedMap<Integer, double[]> byRound = new java.util.TreeMap<>();
+        SortedMap<Integer, double[]> byRound = new TreeMap<>();
         for (Audit a : recent) {
             double[] sums = byRound.computeIfAbsent(a.round(), r -> new double[2]);
             sums[0] += a.actualWrong();
