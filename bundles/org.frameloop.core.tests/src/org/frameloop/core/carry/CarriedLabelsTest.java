@@ -35,19 +35,36 @@ class CarriedLabelsTest {
         return (x * 3 + y) % 11 < 4 ? 1 : 0;
     }
 
-    /** Frame t shows the scene moved by t steps: pixel (x, y) of frame t is scene point (x - t sx, y - t sy). */
     private static LabelImage truth(int frame) {
+        return truth(frame, STEP_X, STEP_Y);
+    }
+
+    /**
+     * Frame t shows the scene moved by t steps: pixel (x, y) of frame t is scene point (x - t sx, y - t sy),
+     * rounded to the scene's grid.
+     */
+    private static LabelImage truth(int frame, double stepX, double stepY) {
         LabelImage image = LabelImage.unlabeled(WIDTH, HEIGHT);
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
-                image.set(x, y, sceneClass(x - frame * STEP_X + 100, y - frame * STEP_Y + 100));
+                image.set(x, y, sceneClass((int) Math.round(x - frame * stepX) + 100,
+                        (int) Math.round(y - frame * stepY) + 100));
             }
         }
         return image;
     }
 
-    /** A video with exact flow, human labels on the given frames, and {@code invalid} flow pixels in a column. */
-    private record ShiftingVideo(int frames, List<Integer> labelled, int invalidColumn) implements AnnotatedVideo {
+    /**
+     * A video with exact flow (a translation by {@code stepX, stepY} a frame), human labels on the given frames,
+     * and {@code invalid} flow pixels in a column.
+     */
+    private record ShiftingVideo(int frames, List<Integer> labelled, int invalidColumn, double stepX, double stepY)
+            implements AnnotatedVideo {
+
+        ShiftingVideo(int frames, List<Integer> labelled, int invalidColumn) {
+            this(frames, labelled, invalidColumn, STEP_X, STEP_Y);
+        }
+
         @Override
         public int frameCount() {
             return frames;
@@ -75,7 +92,7 @@ class CarriedLabelsTest {
 
         @Override
         public LabelImage humanLabels(int frameIndex) {
-            return labelled.contains(frameIndex) ? truth(frameIndex) : LabelImage.unlabeled(WIDTH, HEIGHT);
+            return labelled.contains(frameIndex) ? truth(frameIndex, stepX, stepY) : LabelImage.unlabeled(WIDTH, HEIGHT);
         }
 
         @Override
@@ -89,8 +106,8 @@ class CarriedLabelsTest {
             float[] dx = new float[n];
             float[] dy = new float[n];
             boolean[] valid = new boolean[n];
-            Arrays.fill(dx, (to - from) * STEP_X);
-            Arrays.fill(dy, (to - from) * STEP_Y);
+            Arrays.fill(dx, (float) ((to - from) * stepX));
+            Arrays.fill(dy, (float) ((to - from) * stepY));
             Arrays.fill(valid, true);
             for (int y = 0; y < HEIGHT && invalidColumn >= 0; y++) {
                 valid[y * WIDTH + invalidColumn] = false;
@@ -140,5 +157,32 @@ class CarriedLabelsTest {
                 new NullProgressMonitor());
         assertEquals(6f, carried.frame(1).forwardAge()[20 * WIDTH + column]);
         assertEquals(1f, carried.frame(1).forwardAge()[20 * WIDTH + column + 1]);
+    }
+
+    @Test
+    void slowMotionIsFollowedOverManyFramesNotRoundedAway() {
+        // 0.4 px a frame: a warp that reads the nearest pixel each step would never move a label at all
+        int frames = 11;
+        ShiftingVideo video = new ShiftingVideo(frames, List.of(0), -1, 0.4, 0.3);
+        CarriedLabels carried = CarriedLabels.carry(video, 2.0, new NullProgressMonitor());
+        byte[] truth = truth(frames - 1, 0.4, 0.3).ids();
+        byte[] stuck = truth(0, 0.4, 0.3).ids();
+        CarriedLabels.Frame last = carried.frame(frames - 1);
+        int reached = 0;
+        int right = 0;
+        int rightIfStuck = 0;
+        for (int y = 4; y < HEIGHT; y++) {
+            for (int x = 5; x < WIDTH; x++) {
+                int i = y * WIDTH + x;
+                if (last.forwardLabels()[i] != (byte) LabelImage.UNLABELED) {
+                    reached++;
+                    right += last.forwardLabels()[i] == truth[i] ? 1 : 0;
+                    rightIfStuck += stuck[i] == truth[i] ? 1 : 0;
+                }
+            }
+        }
+        assertEquals((WIDTH - 5) * (HEIGHT - 4), reached);
+        assertTrue(right / (double) reached >= 0.99, "pixel accuracy after 10 frames " + right / (double) reached);
+        assertTrue(rightIfStuck / (double) reached < 0.9, "the scene must have moved: " + rightIfStuck / (double) reached);
     }
 }

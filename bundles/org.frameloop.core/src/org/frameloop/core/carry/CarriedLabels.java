@@ -1,6 +1,8 @@
 package org.frameloop.core.carry;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -106,69 +108,114 @@ public final class CarriedLabels {
     }
 
     /**
-     * One direction: a frame's pixel takes its own human label when it has one, else the carried label of
-     * the previous frame of the sweep, sampled where the flow says the pixel came from.
+     * One direction: a frame's pixel takes its own human label when it has one, else the label its source
+     * point carries. Each carried pixel remembers where it came from: the human-labelled frame of its source
+     * and the sub-pixel point there. Stepping to the next frame moves that point by the flow's fraction of a
+     * pixel too, and the label is read at the point, so slow motion is followed instead of rounded away (a
+     * warp that reads the nearest pixel of the previous frame each step never moves a label whose motion is
+     * under half a pixel a frame, and every step rounds anew).
      */
     private void sweep(AnnotatedVideo video, int start, int end, int step, byte[][] outLabels, short[][] outAge,
             float penalty, SubMonitor progress) {
         int n = width * height;
-        byte[] carried = null;
-        float[] carriedAge = null;
+        Trail previous = null;
+        Map<Integer, byte[]> sources = new HashMap<>();
         for (int f = start; f != end; f += step) {
             progress.checkCanceled();
-            byte[] label = new byte[n];
-            float[] age = new float[n];
-            Arrays.fill(label, UNLABELED);
-            Arrays.fill(age, NEVER);
-            if (carried != null) {
+            Trail trail = new Trail(n);
+            if (previous != null) {
                 // where did pixel p of frame f come from in the previous frame of the sweep?
                 Optional<OpticalFlow> flow = video.flow(f, f - step);
                 if (flow.isPresent()) {
-                    warp(flow.get(), carried, carriedAge, label, age, penalty);
+                    follow(flow.get(), previous, trail, penalty, sources);
                 }
             }
-            boolean anyLabel = false;
             if (video.hasHumanLabels(f)) {
                 byte[] human = video.humanLabels(f).ids();
-                for (int i = 0; i < n; i++) {
-                    if (human[i] != UNLABELED) {
-                        label[i] = human[i];
-                        age[i] = 0;
+                sources.put(f, human);
+                for (int y = 0, i = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++, i++) {
+                        if (human[i] != UNLABELED) {
+                            trail.set(i, human[i], 0, f, x, y);
+                        }
                     }
                 }
             }
             short[] stored = new short[n];
+            boolean anyLabel = false;
             for (int i = 0; i < n; i++) {
-                stored[i] = encode(age[i]);
-                anyLabel |= label[i] != UNLABELED;
+                stored[i] = encode(trail.age[i]);
+                anyLabel |= trail.label[i] != UNLABELED;
             }
-            outLabels[f] = label;
+            outLabels[f] = trail.label;
             outAge[f] = stored;
-            carried = anyLabel ? label : null;
-            carriedAge = anyLabel ? age : null;
+            previous = anyLabel ? trail : null;
             progress.worked(1);
         }
     }
 
-    private void warp(OpticalFlow flow, byte[] previous, float[] previousAge, byte[] label, float[] age,
-            float penalty) {
+    /** One frame of a sweep: each pixel's label, age, and the frame and sub-pixel point its label comes from. */
+    private static final class Trail {
+        final byte[] label;
+        final float[] age;
+        final int[] sourceFrame;
+        final float[] sourceX;
+        final float[] sourceY;
+
+        Trail(int n) {
+            label = new byte[n];
+            age = new float[n];
+            sourceFrame = new int[n];
+            sourceX = new float[n];
+            sourceY = new float[n];
+            Arrays.fill(label, UNLABELED);
+            Arrays.fill(age, NEVER);
+        }
+
+        void set(int i, byte value, float valueAge, int frame, float x, float y) {
+            label[i] = value;
+            age[i] = valueAge;
+            sourceFrame[i] = frame;
+            sourceX[i] = x;
+            sourceY[i] = y;
+        }
+    }
+
+    private void follow(OpticalFlow flow, Trail previous, Trail trail, float penalty, Map<Integer, byte[]> sources) {
         float[] dx = flow.dx();
         float[] dy = flow.dy();
         boolean[] valid = flow.valid();
         for (int y = 0, i = 0; y < height; y++) {
             for (int x = 0; x < width; x++, i++) {
-                int sx = Math.round(x + dx[i]);
-                int sy = Math.round(y + dy[i]);
+                float px = x + dx[i];
+                float py = y + dy[i];
+                int sx = Math.round(px);
+                int sy = Math.round(py);
                 if (sx < 0 || sy < 0 || sx >= width || sy >= height) {
                     continue;
                 }
-                int source = sy * width + sx;
-                if (previous[source] == UNLABELED) {
+                int s = sy * width + sx;
+                if (previous.label[s] == UNLABELED) {
                     continue;
                 }
-                label[i] = previous[source];
-                age[i] = previousAge[source] + 1 + (valid[i] ? 0 : penalty);
+                // the nearest pixel's source point, moved by what rounding to that pixel left over
+                int frame = previous.sourceFrame[s];
+                float ox = previous.sourceX[s] + (px - sx);
+                float oy = previous.sourceY[s] + (py - sy);
+                byte value = labelAt(sources.get(frame), ox, oy, previous.label[s]);
+                trail.set(i, value, previous.age[s] + 1 + (valid[i] ? 0 : penalty), frame, ox, oy);
             }
         }
+    }
+
+    /** The source frame's human label at a sub-pixel point, or {@code fallback} where it has none there. */
+    private byte labelAt(byte[] source, float x, float y, byte fallback) {
+        int ix = Math.round(x);
+        int iy = Math.round(y);
+        if (source == null || ix < 0 || iy < 0 || ix >= width || iy >= height) {
+            return fallback;
+        }
+        byte value = source[iy * width + ix];
+        return value == UNLABELED ? fallback : value;
     }
 }
