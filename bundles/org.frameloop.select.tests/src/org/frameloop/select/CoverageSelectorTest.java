@@ -49,6 +49,20 @@ class CoverageSelectorTest {
     }
 
     @Test
+    void aStretchOfUncertainFramesComesBeforeALoneUncertainFrame() {
+        // one frame a little more uncertain than a whole stretch: labelling the stretch's middle covers more,
+        // since its labels reach its neighbours; the lone frame covers only itself
+        double[] uncertainty = new double[100];
+        Arrays.fill(uncertainty, 0.05);
+        uncertainty[10] = 1.0;
+        for (int f = 50; f <= 70; f++) {
+            uncertainty[f] = 0.8;
+        }
+        int[] picked = new CoverageSelector().select(frames(uncertainty, new boolean[100]), 2, new Random(1));
+        assertTrue(picked[0] >= 55 && picked[0] <= 65, "first pick " + Arrays.toString(picked));
+    }
+
+    @Test
     void itIsDeterministicAndIgnoresTheRandomSource() {
         double[] uncertainty = new Random(5).doubles(50).toArray();
         CandidatePool pool = frames(uncertainty, new boolean[50]);

@@ -2,6 +2,7 @@ package org.frameloop.select;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 
 import org.frameloop.core.registry.ParameterValues;
@@ -13,14 +14,22 @@ import org.frameloop.core.spi.SampleSelector;
  * Picks the samples whose labels would fix the most of what neither carried labels nor the model cover.
  * A candidate's uncertainty (of the combined labels, when the loop fuses them) stands for the errors left
  * in it; labelling a candidate also fixes much of its neighbours in time, since its labels are carried
- * along the flow and the model learns them. So the picks are greedy: each takes the candidate with the
- * most uncertainty still uncovered, then discounts every candidate near it in time by
- * {@code exp(-|Δt| / reach)} times their similarity in embedding space (cosine, negative counted as 0;
- * 1 without embeddings). Uncertain stretches of the video get several picks, spread out; certain ones none.
+ * along the flow and the model learns them: a candidate at distance Δt and embedding similarity s
+ * (cosine, negative counted as 0; 1 without embeddings) is taken to be covered by {@code exp(-|Δt| / reach) s}.
+ * <p>
+ * The picks are greedy in what they cover: each takes the candidate whose labels would cover the most
+ * uncertainty still uncovered, its own and its neighbours' (a facility-location gain), then discounts every
+ * candidate near it by what it covers. So a lone uncertain frame between certain ones loses to a frame in the
+ * middle of an uncertain stretch, uncertain stretches get several picks spread out, and certain ones none.
+ * (Until 2026-12-04 each pick took the candidate with the most uncertainty of its own; with the pretrained
+ * model's noisy first-round uncertainty that clumped picks, and the first round's labels lost to evenly spread
+ * keyframes: docs/benchmarks.md.)
  * <p>
  * The reach defaults to half the even spacing of this round's picks ({@code frames / (2 b)}, at least one
- * frame), so a first round with uniform uncertainty degenerates to evenly spread keyframes. Deterministic:
- * the random source is not used; ties go to the lower index.
+ * frame), so a round with even uncertainty degenerates to evenly spread keyframes. Neighbours are summed per
+ * frame through the sum of their uncertainty-weighted unit embeddings, so a gain costs one dot product per
+ * frame in reach; gains only fall as picks are made, so they are recomputed lazily (the best stale gain is
+ * recomputed until it stays best). Deterministic: the random source is not used; ties go to the lower index.
  */
 public class CoverageSelector implements SampleSelector, Configurable {
 
@@ -44,44 +53,117 @@ public class CoverageSelector implements SampleSelector, Configurable {
             frames = Math.max(frames, pool.frameOf(candidate) + 1);
         }
         double reach = reachFrames > 0 ? reachFrames : Math.max(1.0, frames / (2.0 * budget));
-        int window = (int) Math.ceil(-Math.log(NEGLIGIBLE) * reach);
+        Neighbourhood video = new Neighbourhood(pool, open, frames, reach);
 
-        List<List<Integer>> byFrame = new ArrayList<>(frames);
-        for (int f = 0; f < frames; f++) {
-            byFrame.add(new ArrayList<>());
-        }
-        for (int k = 0; k < open.length; k++) {
-            byFrame.get(pool.frameOf(open[k])).add(k);
-        }
-        float[][] direction = unitEmbeddings(pool, open);
-        double[] uncovered = new double[open.length];
-        for (int k = 0; k < open.length; k++) {
-            double u = pool.uncertainty(open[k]);
-            uncovered[k] = Double.isNaN(u) ? 0 : Math.max(0, u);
-        }
-        boolean[] taken = new boolean[open.length];
         int picks = Math.min(budget, open.length);
         int[] chosen = new int[picks];
+        // lazy greedy: entries hold gains computed earlier, which can only have fallen since
+        PriorityQueue<double[]> stale = new PriorityQueue<>(
+                (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        for (int k = 0; k < open.length; k++) {
+            stale.add(new double[] { video.gain(k), k });
+        }
         for (int p = 0; p < picks; p++) {
-            int best = -1;
-            for (int k = 0; k < open.length; k++) {
-                if (!taken[k] && (best < 0 || uncovered[k] > uncovered[best])) {
-                    best = k;
+            while (true) {
+                double[] top = stale.poll();
+                int k = (int) top[1];
+                double gain = video.gain(k);
+                double[] next = stale.peek();
+                if (next == null || gain > next[0] || (gain == next[0] && k < next[1])) {
+                    chosen[p] = open[k];
+                    video.take(k);
+                    break;
                 }
-            }
-            taken[best] = true;
-            chosen[p] = open[best];
-            int frame = pool.frameOf(open[best]);
-            for (int f = Math.max(0, frame - window); f <= Math.min(frames - 1, frame + window); f++) {
-                double near = Math.exp(-Math.abs(f - frame) / reach);
-                for (int k : byFrame.get(f)) {
-                    if (!taken[k]) {
-                        uncovered[k] *= 1 - near * similarity(direction, best, k);
-                    }
-                }
+                stale.add(new double[] { gain, k });
             }
         }
         return chosen;
+    }
+
+    /** The open candidates' uncovered uncertainty, by frame, with what a pick would cover. */
+    private static final class Neighbourhood {
+        private final CandidatePool pool;
+        private final int[] open;
+        private final double reach;
+        private final int window;
+        private final List<List<Integer>> byFrame;
+        private final float[][] direction;
+        private final double[] uncovered;
+        /** Per frame: the sum of its open candidates' uncovered uncertainty times their unit embeddings. */
+        private final double[][] frameSum;
+
+        Neighbourhood(CandidatePool pool, int[] open, int frames, double reach) {
+            this.pool = pool;
+            this.open = open;
+            this.reach = reach;
+            window = (int) Math.ceil(-Math.log(NEGLIGIBLE) * reach);
+            byFrame = new ArrayList<>(frames);
+            for (int f = 0; f < frames; f++) {
+                byFrame.add(new ArrayList<>());
+            }
+            for (int k = 0; k < open.length; k++) {
+                byFrame.get(pool.frameOf(open[k])).add(k);
+            }
+            direction = unitEmbeddings(pool, open);
+            uncovered = new double[open.length];
+            for (int k = 0; k < open.length; k++) {
+                double u = pool.uncertainty(open[k]);
+                uncovered[k] = Double.isNaN(u) ? 0 : Math.max(0, u);
+            }
+            frameSum = new double[frames][];
+            for (int f = 0; f < frames; f++) {
+                sumFrame(f);
+            }
+        }
+
+        private void sumFrame(int f) {
+            double[] sum = new double[direction == null ? 1 : direction[0].length];
+            for (int k : byFrame.get(f)) {
+                if (direction == null) {
+                    sum[0] += uncovered[k];
+                } else {
+                    for (int d = 0; d < sum.length; d++) {
+                        sum[d] += uncovered[k] * direction[k][d];
+                    }
+                }
+            }
+            frameSum[f] = sum;
+        }
+
+        /** The uncovered uncertainty labelling candidate {@code k} would cover, its own included. */
+        double gain(int k) {
+            int frame = pool.frameOf(open[k]);
+            double gain = 0;
+            for (int f = Math.max(0, frame - window); f <= Math.min(frameSum.length - 1, frame + window); f++) {
+                double near = Math.exp(-Math.abs(f - frame) / reach);
+                double[] sum = frameSum[f];
+                double similar;
+                if (direction == null) {
+                    similar = sum[0];
+                } else {
+                    similar = 0;
+                    for (int d = 0; d < sum.length; d++) {
+                        similar += direction[k][d] * sum[d];
+                    }
+                }
+                gain += near * Math.max(0, similar);
+            }
+            return gain;
+        }
+
+        /** Takes candidate {@code k}: its neighbours are covered by what its labels will reach. */
+        void take(int k) {
+            int frame = pool.frameOf(open[k]);
+            for (int f = Math.max(0, frame - window); f <= Math.min(frameSum.length - 1, frame + window); f++) {
+                double near = Math.exp(-Math.abs(f - frame) / reach);
+                for (int j : byFrame.get(f)) {
+                    uncovered[j] *= 1 - near * similarity(direction, k, j);
+                }
+                sumFrame(f);
+            }
+            uncovered[k] = 0;
+            sumFrame(frame);
+        }
     }
 
     private static float[][] unitEmbeddings(CandidatePool pool, int[] open) {
