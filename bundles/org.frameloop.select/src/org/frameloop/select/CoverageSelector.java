@@ -21,7 +21,7 @@ import org.frameloop.core.spi.SampleSelector;
  * uncertainty still uncovered, its own and its neighbours' (a facility-location gain), then discounts every
  * candidate near it by what it covers. So a lone uncertain frame between certain ones loses to a frame in the
  * middle of an uncertain stretch, uncertain stretches get several picks spread out, and certain ones none.
- * (Until 2026-12-04 each pick took the candidate with the most uncertainty of its own; with the pretrained
+ * (Until 2026-12-03 each pick took the candidate with the most uncertainty of its own; with the pretrained
  * model's noisy first-round uncertainty that clumped picks, and the first round's labels lost to evenly spread
  * keyframes: docs/benchmarks.md.)
  * <p>
