@@ -21,6 +21,8 @@ import org.frameloop.core.spi.SampleSelector;
  * uncertainty still uncovered, its own and its neighbours' (a facility-location gain), then discounts every
  * candidate near it by what it covers. So a lone uncertain frame between certain ones loses to a frame in the
  * middle of an uncertain stretch, uncertain stretches get several picks spread out, and certain ones none.
+ * Within one frame the most uncertain candidate comes first (a rectangle's labels reach about one rectangle of
+ * each neighbouring frame, so a neighbouring frame counts with its mean candidate).
  * (Until 2026-12-03 each pick took the candidate with the most uncertainty of its own; with the pretrained
  * model's noisy first-round uncertainty that clumped picks, and the first round's labels lost to evenly spread
  * keyframes: docs/benchmarks.md.)
@@ -130,12 +132,22 @@ public class CoverageSelector implements SampleSelector, Configurable {
             frameSum[f] = sum;
         }
 
-        /** The uncovered uncertainty labelling candidate {@code k} would cover, its own included. */
+        /**
+         * The uncovered uncertainty labelling candidate {@code k} would cover: its own, and in every other frame in
+         * reach its share of that frame's (the frame's sum over its candidates, weighted by similarity, divided by
+         * their number: a rectangle's labels carry to about one rectangle's worth of a neighbouring frame, a whole
+         * frame's to the whole of it). The other candidates of its own frame are not counted: all would count the
+         * same for each, and without embeddings the gain could not tell the frame's uncertain parts from its
+         * certain ones.
+         */
         double gain(int k) {
             int frame = pool.frameOf(open[k]);
-            double gain = 0;
+            double gain = uncovered[k];
             for (int f = Math.max(0, frame - window); f <= Math.min(frameSum.length - 1, frame + window); f++) {
-                double near = Math.exp(-Math.abs(f - frame) / reach);
+                int candidates = byFrame.get(f).size();
+                if (f == frame || candidates == 0) {
+                    continue;
+                }
                 double[] sum = frameSum[f];
                 double similar;
                 if (direction == null) {
@@ -146,7 +158,7 @@ public class CoverageSelector implements SampleSelector, Configurable {
                         similar += direction[k][d] * sum[d];
                     }
                 }
-                gain += near * Math.max(0, similar);
+                gain += Math.exp(-Math.abs(f - frame) / reach) * Math.max(0, similar) / candidates;
             }
             return gain;
         }
