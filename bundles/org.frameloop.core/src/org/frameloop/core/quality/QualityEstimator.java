@@ -27,7 +27,7 @@ import org.frameloop.core.image.LabelImage;
 public final class QualityEstimator {
 
     /** Audits older than this many rounds measured labels that have changed since. */
-    static final int AUDIT_ROUNDS = 3;
+    static final int AUDIT_ROUNDS = 2;
     static final double PRIOR_LOG_SD = 1.0;
     static final double PRIOR_WEIGHT = 3;
     /** The prior error ratio (confidences are taken at face value) is worth this share of one audit. */
