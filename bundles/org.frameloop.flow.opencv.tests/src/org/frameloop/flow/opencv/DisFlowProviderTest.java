@@ -30,6 +30,43 @@ class DisFlowProviderTest {
         assertTrue(flow.validFraction() > 0.8, "most pixels stay visible: " + flow.validFraction());
     }
 
+    /** A still textured background with a thin bright bar, 3 px wide, whose left edge is at {@code barX}. */
+    private static RgbImage thinBarAt(int barX) {
+        RgbImage image = TexturedPattern.render(160, 120, 0, 0);
+        for (int y = 10; y < 110; y++) {
+            for (int x = barX; x < barX + 3; x++) {
+                int shade = 200 + (y * 7) % 50;
+                image.set(x, y, shade, shade, 40);
+            }
+        }
+        return image;
+    }
+
+    /** Mean error of the horizontal flow on the bar's pixels, for a bar that moved 3 px right. */
+    private static double barError(String preset) throws Exception {
+        Contribution<FlowProvider> dis = PluginRegistry.ofPlatform().find(ExtensionPoint.FLOWS, "dis").orElseThrow();
+        OpticalFlow flow = dis.create(Map.of("preset", preset)).flow(thinBarAt(60), thinBarAt(63));
+        double error = 0;
+        int pixels = 0;
+        for (int y = 20; y < 100; y++) {
+            for (int x = 60; x < 63; x++) {
+                error += Math.abs(flow.dx()[y * 160 + x] - 3);
+                pixels++;
+            }
+        }
+        return error / pixels;
+    }
+
+    @Test
+    void theFinePresetFollowsAThinObjectThatMediumSmoothsAway() throws Exception {
+        // poles and signs in driving video: medium stops refining at half resolution, where a 3 px bar is
+        // mostly blended with the still background around it
+        double medium = barError("medium");
+        double fine = barError("fine");
+        assertTrue(fine < 0.25, "fine: mean error " + fine + " px on the bar (medium " + medium + ")");
+        assertTrue(fine < medium / 2, "fine " + fine + " px, medium " + medium + " px");
+    }
+
     @Test
     void pixelsMovedOutOfTheFrameAreInvalid() throws Exception {
         RgbImage first = TexturedPattern.render(160, 120, 0, 0);
