@@ -26,7 +26,11 @@ import org.frameloop.core.image.LabelImage;
  */
 public final class QualityEstimator {
 
-    /** Audits older than this many rounds measured labels that have changed since. */
+    /**
+     * Audits older than this many rounds measured labels that have changed since. Three lagged once carried
+     * labels followed sub-pixel motion and improved faster round to round: the estimate then sat below the truth
+     * (QualityEstimateTest, whole frames: 46 of 56 intervals held the truth with three, 52 with two).
+     */
     static final int AUDIT_ROUNDS = 2;
     static final double PRIOR_LOG_SD = 1.0;
     static final double PRIOR_WEIGHT = 3;
