@@ -54,6 +54,9 @@ class ProjectCopyTest {
         TestServer server = TestServer.get();
         server.person(TeamProject.OWNER, true);
         Path original = labelledFolder("original");
+        List<String> lines = Files.readAllLines(original.resolve(ProjectStore.LEDGER_FILE));
+        assertTrue(lines.get(lines.size() - 1).contains("\"kind\":\"import\""),
+                "the fixture imports masks after its rounds, which the copy must keep in place");
         String address = server.location(TestServer.newProjectName("copy"), TeamProject.OWNER);
         Path back = temp.resolve("back");
 

@@ -687,8 +687,9 @@ public final class PostgresProjectStore implements Project {
 
     /**
      * Everything a copy carries ({@link ProjectContent}): the label PNGs as stored, and the journal's records
-     * in the order a folder's journal has them: imports and edits first (in the order stored), then round by
-     * round the chosen samples, the samples labelled (in the order stored) and the round's report.
+     * in the order a folder's journal has them: imports and edits made before any round's report first (in the
+     * order stored), then round by round the chosen samples, the samples labelled (in the order stored), the
+     * round's report and the imports and edits made after it.
      */
     @Override
     public ProjectContent content() throws IOException {
@@ -706,19 +707,28 @@ public final class PostgresProjectStore implements Project {
 
     private ProjectContent contentOfSnapshot() throws IOException {
         List<JsonObject> journal = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT kind, frame, detail::text FROM "
+        // imports and edits after a round's report (their round column) go after that report, the others first
+        Map<Integer, List<JsonObject>> afterReport = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT kind, frame, detail::text, round FROM "
                 + "frameloop.journal WHERE project_id = ? AND kind <> 'sample' ORDER BY id")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    JsonObject record;
                     if (rows.getString(1).equals("import")) {
                         JsonObject detail = rows.getString(3) == null ? new JsonObject()
                                 : JsonParser.parseString(rows.getString(3)).getAsJsonObject();
-                        journal.add(JournalJson.importRecord(rows.getInt(2),
+                        record = JournalJson.importRecord(rows.getInt(2),
                                 detail.has("source") ? detail.get("source").getAsString() : "unknown",
-                                detail.has("pixels") ? detail.get("pixels").getAsInt() : 0));
+                                detail.has("pixels") ? detail.get("pixels").getAsInt() : 0);
                     } else {
-                        journal.add(JournalJson.editRecord(rows.getInt(2)));
+                        record = JournalJson.editRecord(rows.getInt(2));
+                    }
+                    int round = rows.getInt(4);
+                    if (rows.wasNull()) {
+                        journal.add(record);
+                    } else {
+                        afterReport.computeIfAbsent(round, r -> new ArrayList<>()).add(record);
                     }
                 }
             }
@@ -757,7 +767,10 @@ public final class PostgresProjectStore implements Project {
             if (reports.containsKey(round)) {
                 journal.add(JournalJson.roundLine(reports.get(round)));
             }
+            journal.addAll(afterReport.getOrDefault(round, List.of()));
         }
+        afterReport.keySet().removeAll(rounds);
+        afterReport.values().forEach(journal::addAll);
         java.util.SortedMap<Integer, byte[]> human = pngs("human_labels");
         java.util.SortedMap<Integer, byte[]> auto = pngs("auto_labels");
         int autoRound = 0;

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ final class ProjectCopyWriter {
     void write() throws SQLException, IOException {
         VideoInfo video = content.video();
         int number = 0;
+        Integer lastReport = null;
         for (JsonObject record : content.journal()) {
             number++;
             String kind = record.has("kind") ? record.get("kind").getAsString() : "sample";
@@ -59,10 +61,10 @@ final class ProjectCopyWriter {
                     JsonObject detail = new JsonObject();
                     detail.add("source", record.get("source"));
                     detail.add("pixels", record.get("pixels"));
-                    other("import", record.get("frame").getAsInt(), detail);
+                    other("import", record.get("frame").getAsInt(), detail, lastReport);
                 }
-                case "edit" -> other("edit", record.get("frame").getAsInt(), null);
-                case "round" -> round(record);
+                case "edit" -> other("edit", record.get("frame").getAsInt(), null, lastReport);
+                case "round" -> lastReport = round(record);
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
                 }
             } catch (RuntimeException e) {
@@ -173,19 +175,24 @@ final class ProjectCopyWriter {
         return -1;
     }
 
-    private void other(String kind, int frame, JsonObject detail) throws SQLException {
+    /**
+     * An import or edit record; {@code afterReport} is the round whose report the journal had last before it (null
+     * before any), kept in the row's round column so that the copy back puts it where it was.
+     */
+    private void other(String kind, int frame, JsonObject detail, Integer afterReport) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO frameloop.journal (project_id, kind, "
-                + "frame, detail) VALUES (?, ?, ?, ?::jsonb)")) {
+                + "frame, detail, round) VALUES (?, ?, ?, ?::jsonb, ?)")) {
             insert.setLong(1, project);
             insert.setString(2, kind);
             insert.setInt(3, frame);
             insert.setString(4, detail == null ? null : GSON.toJson(detail));
+            insert.setObject(5, afterReport, Types.INTEGER);
             insert.executeUpdate();
         }
     }
 
     /** A round's report as the journal has it (a round reported again keeps its latest report). */
-    private void round(JsonObject record) throws SQLException {
+    private int round(JsonObject record) throws SQLException {
         int round = JournalJson.report(record).round();
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO frameloop.rounds (project_id, round, "
                 + "report) VALUES (?, ?, ?::jsonb) ON CONFLICT (project_id, round) DO UPDATE SET report = EXCLUDED.report")) {
@@ -194,5 +201,6 @@ final class ProjectCopyWriter {
             upsert.setString(3, GSON.toJson(record));
             upsert.executeUpdate();
         }
+        return round;
     }
 }
