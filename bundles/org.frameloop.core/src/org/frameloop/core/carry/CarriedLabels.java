@@ -1,8 +1,6 @@
 package org.frameloop.core.carry;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -119,7 +117,8 @@ public final class CarriedLabels {
             float penalty, SubMonitor progress) {
         int n = width * height;
         Trail previous = null;
-        Map<Integer, byte[]> sources = new HashMap<>();
+        // each labelled frame's human labels, by frame: looked up for every carried pixel, so no boxed map
+        byte[][] sources = new byte[video.frameCount()][];
         for (int f = start; f != end; f += step) {
             progress.checkCanceled();
             Trail trail = new Trail(n);
@@ -132,7 +131,7 @@ public final class CarriedLabels {
             }
             if (video.hasHumanLabels(f)) {
                 byte[] human = video.humanLabels(f).ids();
-                sources.put(f, human);
+                sources[f] = human;
                 for (int y = 0, i = 0; y < height; y++) {
                     for (int x = 0; x < width; x++, i++) {
                         if (human[i] != UNLABELED) {
@@ -181,7 +180,7 @@ public final class CarriedLabels {
         }
     }
 
-    private void follow(OpticalFlow flow, Trail previous, Trail trail, float penalty, Map<Integer, byte[]> sources) {
+    private void follow(OpticalFlow flow, Trail previous, Trail trail, float penalty, byte[][] sources) {
         float[] dx = flow.dx();
         float[] dy = flow.dy();
         boolean[] valid = flow.valid();
@@ -202,7 +201,7 @@ public final class CarriedLabels {
                 int frame = previous.sourceFrame[s];
                 float ox = previous.sourceX[s] + (px - sx);
                 float oy = previous.sourceY[s] + (py - sy);
-                byte value = labelAt(sources.get(frame), ox, oy, previous.label[s]);
+                byte value = labelAt(sources[frame], ox, oy, previous.label[s]);
                 trail.set(i, value, previous.age[s] + 1 + (valid[i] ? 0 : penalty), frame, ox, oy);
             }
         }
