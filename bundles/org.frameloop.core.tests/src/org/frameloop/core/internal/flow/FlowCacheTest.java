@@ -74,6 +74,27 @@ class FlowCacheTest {
     }
 
     @Test
+    void pairsBeyondTheMemoryBudgetAreReadBackFromDiskNotComputedAgain(@TempDir Path folder) {
+        CountingProvider provider = new CountingProvider();
+        long onePair = 2 * (4L * WIDTH * HEIGHT + 8L * ((WIDTH * HEIGHT + 63) / 64));
+        FlowCache small = new FlowCache(video(), provider, folder, onePair + onePair / 2);
+        FlowCache reference = new FlowCache(video(), new CountingProvider(), null);
+
+        for (int f = 0; f < 3; f++) {
+            assertSame(reference.flow(f + 1, f).orElseThrow(), small.flow(f + 1, f).orElseThrow());
+            assertTrue(small.packedPairs() <= 1, "the budget holds one pair, not " + small.packedPairs());
+        }
+        // a second cache on the folder reads the pairs back, in another order, within the same budget
+        FlowCache reread = new FlowCache(video(), provider, folder, onePair + onePair / 2);
+        for (int f = 2; f >= 0; f--) {
+            assertSame(reference.flow(f, f + 1).orElseThrow(), reread.flow(f, f + 1).orElseThrow());
+            assertTrue(reread.packedPairs() <= 1);
+        }
+        assertEquals(3, provider.calls.get() / 2, "computed once per pair, then read back");
+        assertEquals(3, reference.packedPairs(), "without a folder every pair stays in memory");
+    }
+
+    @Test
     void aTruncatedCacheFileIsComputedAgain(@TempDir Path folder) throws IOException {
         new FlowCache(video(), new CountingProvider(), folder).flow(0, 1);
         Path file = folder.resolve("flow-000000.bin");

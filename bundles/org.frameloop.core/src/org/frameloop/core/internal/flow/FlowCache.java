@@ -1,18 +1,20 @@
 package org.frameloop.core.internal.flow;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 import org.frameloop.core.image.OpticalFlow;
@@ -22,20 +24,23 @@ import org.frameloop.core.video.Video;
 
 /**
  * Optical flow between neighbouring frames of one video, computed once per pair (both directions in one
- * provider call) and kept quantised to 1/32 px in shorts, which halves the memory of floats at an error
- * far below what flow estimation achieves. With a cache folder, pairs are also written to disk (deflated)
- * and only a few recent ones stay decoded in memory, so long videos fit; the folder is deletable.
+ * provider call) and kept packed ({@link PackedFlow}: 1/32 px in shorts, the check in bits). Without a cache
+ * folder every pair stays in memory. With one, every pair is also written to disk (deflated), so a resumed
+ * run or the next session reuses it, and pairs stay packed in memory up to a budget (a quarter of the heap),
+ * beyond which the least recently used are read back from disk: the carrying sweeps and the temporal term read
+ * every pair each round, and inflating them again cost about 6 s a round on a 171-frame 480×360 video.
  */
 public final class FlowCache {
 
-    private static final float SCALE = 32f;
     private static final int DECODED_PAIRS = 16;
 
     private final Video video;
     private final FlowProvider provider;
     private final Path folder;
-    private final Map<Integer, OpticalFlow[]> inMemory = new HashMap<>();
+    private final long packedBudgetBytes;
+    private long packedBytes;
     private final Map<Integer, Double> validShares = new HashMap<>();
+    private final LinkedHashMap<Integer, PackedFlow[]> packed = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Integer, OpticalFlow[]> recent = new LinkedHashMap<>(32, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -46,12 +51,18 @@ public final class FlowCache {
     };
 
     /**
-     * @param folder where to keep flow on disk, or null to keep all of it (quantised) in memory
+     * @param folder where to keep flow on disk, or null to keep all of it (packed) in memory
      */
     public FlowCache(Video video, FlowProvider provider, Path folder) {
+        this(video, provider, folder, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param packedBudgetBytes the most heap the packed pairs may hold when they are also on disk */
+    FlowCache(Video video, FlowProvider provider, Path folder, long packedBudgetBytes) {
         this.video = video;
         this.provider = provider;
         this.folder = folder;
+        this.packedBudgetBytes = packedBudgetBytes;
     }
 
     /**
@@ -80,70 +91,72 @@ public final class FlowCache {
         return validShares.values().stream().mapToDouble(Double::doubleValue).average();
     }
 
+    /** Pairs held packed in memory now (for tests). */
+    synchronized int packedPairs() {
+        return packed.size();
+    }
+
     private synchronized OpticalFlow[] pair(int first) {
-        OpticalFlow[] cached = recent.get(first);
-        if (cached != null) {
-            return cached;
+        OpticalFlow[] decoded = recent.get(first);
+        if (decoded != null) {
+            return decoded;
         }
-        if (folder == null) {
-            cached = inMemory.get(first);
-        } else {
-            cached = readFromDisk(first);
-        }
-        if (cached == null) {
-            OpticalFlow[] computed = provider.flowBothWays(video.frame(first), video.frame(first + 1));
-            cached = new OpticalFlow[] { quantised(computed[0]), quantised(computed[1]) };
-            if (folder == null) {
-                inMemory.put(first, cached);
-            } else {
-                writeToDisk(first, cached);
+        PackedFlow[] stored = packed.get(first);
+        if (stored == null && folder != null) {
+            stored = readFromDisk(first);
+            if (stored != null) {
+                keepPacked(first, stored);
             }
         }
-        recent.put(first, cached);
-        OpticalFlow[] pair = cached;
+        if (stored == null) {
+            OpticalFlow[] computed = provider.flowBothWays(video.frame(first), video.frame(first + 1));
+            stored = new PackedFlow[] { PackedFlow.of(computed[0]), PackedFlow.of(computed[1]) };
+            if (folder != null) {
+                writeToDisk(first, stored);
+            }
+            keepPacked(first, stored);
+        }
+        // decoded from the packed form in every case, so in-memory and on-disk results are identical
+        decoded = new OpticalFlow[] { stored[0].decoded(), stored[1].decoded() };
+        recent.put(first, decoded);
+        OpticalFlow[] pair = decoded;
         // Once per pair: a pair evicted from the decoded few and read back from disk is not counted again.
         validShares.computeIfAbsent(first, key -> (pair[0].validFraction() + pair[1].validFraction()) / 2);
-        return cached;
+        return decoded;
     }
 
-    // Round-tripping through the quantised form here keeps in-memory and on-disk results identical.
-    private static OpticalFlow quantised(OpticalFlow flow) {
-        int n = flow.dx().length;
-        float[] dx = new float[n];
-        float[] dy = new float[n];
-        for (int i = 0; i < n; i++) {
-            dx[i] = quantise(flow.dx()[i]) / SCALE;
-            dy[i] = quantise(flow.dy()[i]) / SCALE;
+    private void keepPacked(int first, PackedFlow[] pair) {
+        packed.put(first, pair);
+        packedBytes += pair[0].bytes() + pair[1].bytes();
+        if (folder == null) {
+            return; // nowhere else to keep it
         }
-        return new OpticalFlow(flow.width(), flow.height(), dx, dy, flow.valid().clone());
-    }
-
-    private static short quantise(float value) {
-        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(value * SCALE)));
+        Iterator<Map.Entry<Integer, PackedFlow[]>> eldest = packed.entrySet().iterator();
+        while (packedBytes > packedBudgetBytes && eldest.hasNext()) {
+            Map.Entry<Integer, PackedFlow[]> entry = eldest.next();
+            if (entry.getKey() == first) {
+                continue; // just asked for
+            }
+            packedBytes -= entry.getValue()[0].bytes() + entry.getValue()[1].bytes();
+            eldest.remove();
+        }
     }
 
     private Path file(int first) {
         return folder.resolve(String.format("flow-%06d.bin", first));
     }
 
-    private void writeToDisk(int first, OpticalFlow[] pair) {
+    private void writeToDisk(int first, PackedFlow[] pair) {
+        ByteBuffer raw = ByteBuffer.allocate(2 * PackedFlow.fileBytes(video.width(), video.height()));
+        pair[0].writeTo(raw);
+        pair[1].writeTo(raw);
         try {
-            AtomicFiles.write(file(first), raw -> {
+            AtomicFiles.write(file(first), out -> {
                 // the fastest level: at the default level compressing a pair took longer than computing it
                 Deflater level = new Deflater(Deflater.BEST_SPEED);
                 try {
-                    DeflaterOutputStream deflater = new DeflaterOutputStream(raw, level, 1 << 16);
-                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(deflater, 1 << 16));
-                    for (OpticalFlow flow : pair) {
-                        out.writeInt(flow.width());
-                        out.writeInt(flow.height());
-                        for (int i = 0; i < flow.dx().length; i++) {
-                            out.writeShort(quantise(flow.dx()[i]));
-                            out.writeShort(quantise(flow.dy()[i]));
-                            out.writeBoolean(flow.valid()[i]);
-                        }
-                    }
-                    out.flush();
+                    DeflaterOutputStream deflater = new DeflaterOutputStream(out, level, 1 << 16);
+                    deflater.write(raw.array(), 0, raw.position());
                     deflater.finish();
                 } finally {
                     level.end(); // a Deflater given to the stream is not ended by it
@@ -154,34 +167,28 @@ public final class FlowCache {
         }
     }
 
-    private OpticalFlow[] readFromDisk(int first) {
+    private PackedFlow[] readFromDisk(int first) {
         Path file = file(first);
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new InflaterInputStream(Files.newInputStream(file))))) {
-            OpticalFlow[] pair = new OpticalFlow[2];
-            for (int k = 0; k < 2; k++) {
-                int width = in.readInt();
-                int height = in.readInt();
-                if (width != video.width() || height != video.height()) {
-                    return null; // stale cache from another video size: recompute
-                }
-                int n = width * height;
-                float[] dx = new float[n];
-                float[] dy = new float[n];
-                boolean[] valid = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    dx[i] = in.readShort() / SCALE;
-                    dy[i] = in.readShort() / SCALE;
-                    valid[i] = in.readBoolean();
-                }
-                pair[k] = new OpticalFlow(width, height, dx, dy, valid);
-            }
-            return pair;
+        int width = video.width();
+        int height = video.height();
+        byte[] bytes;
+        Inflater inflater = new Inflater();
+        try (InputStream in = new InflaterInputStream(Files.newInputStream(file), inflater, 1 << 16)) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             return null; // a truncated or corrupt cache file is rebuilt, never fatal
+        } finally {
+            inflater.end(); // an Inflater given to the stream is not ended by it
         }
+        if (bytes.length != 2 * PackedFlow.fileBytes(width, height)) {
+            return null; // another video size, or cut short: recompute
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        PackedFlow forward = PackedFlow.readFrom(in, width, height);
+        PackedFlow backward = forward == null ? null : PackedFlow.readFrom(in, width, height);
+        return backward == null ? null : new PackedFlow[] { forward, backward };
     }
 }
