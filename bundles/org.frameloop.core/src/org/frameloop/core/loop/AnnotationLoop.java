@@ -731,7 +731,7 @@ public final class AnnotationLoop {
         if (count > 0 && samplesAreWholeFrames()) {
             Set<Integer> chosenFrames = new HashSet<>();
             taken.forEach(c -> chosenFrames.add(scores.frame[c]));
-            return drawTileAudits(count * tilesPerFrameAudit(), random, chosenFrames);
+            return drawTileAudits(auditTiles(count, taken.size()), random, chosenFrames);
         }
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
@@ -778,16 +778,21 @@ public final class AnnotationLoop {
     }
 
     /**
-     * From the whole ledger, so that a resumed run draws what an uninterrupted one would. (From its last three
-     * rounds only, closer to what corrections cost now, the audits cost 10.1% of the clicks on Seq05VD instead of
-     * 11.6%, but the estimate's mean error rose from 0.033 to 0.046.)
+     * Tiles to audit this round for {@code owedFrames} whole-frame audits, alongside {@code chosenFrames} frames
+     * the selector chose: as many as keep the audits' clicks so far and this round's within the audit share of
+     * all clicks ({@link AuditTiles#forClickShare}). Costs from the whole ledger, so that a resumed run draws
+     * what an uninterrupted one would. (From its last three rounds only, closer to what corrections cost now,
+     * the audits cost 10.1% of the clicks on Seq05VD instead of 11.6%, but the estimate's mean error rose from
+     * 0.033 to 0.046.)
      */
-    private int tilesPerFrameAudit() {
+    private int auditTiles(int owedFrames, int chosenFrames) {
         long frameClicks = 0;
         long tileClicks = 0;
+        long allClicks = 0;
         int frames = 0;
         int tiles = 0;
         for (LedgerEntry entry : session.ledger().entries()) {
+            allClicks += entry.clicks();
             if (entry.sample().region() instanceof Region.WholeFrame) {
                 frameClicks += entry.clicks();
                 frames++;
@@ -796,7 +801,9 @@ public final class AnnotationLoop {
                 tiles++;
             }
         }
-        return AuditTiles.perFrameAudit(frameClicks, frames, tileClicks, tiles);
+        // in a run of whole frames the tiles are the audits: the ledger tells them apart after a resume too
+        return AuditTiles.forClickShare(settings.auditShare(), owedFrames, chosenFrames, allClicks, frameClicks,
+                frames, tileClicks, tiles);
     }
 
     private boolean samplesAreWholeFrames() {

@@ -47,6 +47,29 @@ public final class AuditTiles {
         return (int) Math.max(FEWEST, Math.min(MOST, Math.round(tilesPerFrame)));
     }
 
+    /**
+     * Tiles for {@code owedFrames} whole-frame audits such that all audits so far and these cost at most
+     * {@code share} of all clicks, those of this round's {@code chosenFrames} frames included, at the mean
+     * costs of a frame and of a tile in this video so far ({@link #perFrameAudit}'s first guess before any): a
+     * round after rounds without audits draws more (up to {@value #MOST} per owed frame), one after costly
+     * tiles fewer, none when the audits already cost their share. The tiles are taken to be the audits: in a
+     * run of whole frames nothing else is a rectangle.
+     */
+    public static int forClickShare(double share, int owedFrames, int chosenFrames, long allClicks, long frameClicks,
+            int frames, long tileClicks, int tiles) {
+        if (owedFrames <= 0) {
+            return 0;
+        }
+        if (frames == 0 || frameClicks == 0 || (tiles > 0 && tileClicks == 0)) {
+            return owedFrames * perFrameAudit(frameClicks, frames, tileClicks, tiles);
+        }
+        double frame = frameClicks / (double) frames;
+        double tile = tiles == 0 ? frame / FIRST_GUESS : tileClicks / (double) tiles;
+        // a·tile ≤ share·(allClicks + chosen·frame + a·tile) − tileClicks, solved for a
+        double affordable = (share * (allClicks + chosenFrames * frame) - tileClicks) / ((1 - share) * tile);
+        return (int) Math.max(0, Math.min(owedFrames * MOST, Math.floor(affordable + 1e-9)));
+    }
+
     /** The tiles of a {@code width}×{@code height} frame, row by row; they cover it exactly. */
     public static List<Region> of(int width, int height) {
         int columns = Math.min(GRID, width);
