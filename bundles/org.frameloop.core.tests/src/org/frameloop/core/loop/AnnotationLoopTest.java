@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -14,6 +18,8 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.frameloop.core.annotate.SimulatedAnnotator;
 import org.frameloop.core.image.LabelImage;
+import org.frameloop.core.image.OpticalFlow;
+import org.frameloop.core.internal.flow.FlowCache;
 import org.frameloop.core.image.LabelSequence;
 import org.frameloop.core.image.RgbImage;
 import org.frameloop.core.label.LabelClass;
@@ -23,6 +29,7 @@ import org.frameloop.core.report.RoundReport;
 import org.frameloop.core.sample.Region;
 import org.frameloop.core.spi.AnnotatedVideo;
 import org.frameloop.core.spi.ClickCostModel;
+import org.frameloop.core.spi.FlowProvider;
 import org.frameloop.core.spi.FramePrediction;
 import org.frameloop.core.spi.Granularity;
 import org.frameloop.core.spi.SampleSelector;
@@ -261,6 +268,41 @@ class AnnotationLoopTest {
         assertEquals(List.of(5, 4, 3, 2), entries.stream().map(e -> e.sample().frameIndex()).toList(),
                 "each round takes the most uncertain frame not yet annotated");
         assertEquals(LoopResult.StopReason.ROUND_LIMIT, result.stopReason());
+    }
+
+    @Test
+    void theFlowIsComputedWhileThePersonLabelsNotAfterwards() {
+        CountDownLatch everyPairBothWays = new CountDownLatch(2 * (FRAMES - 1));
+        AtomicInteger providerCalls = new AtomicInteger();
+        FlowProvider still = (from, to) -> {
+            providerCalls.incrementAndGet();
+            everyPairBothWays.countDown();
+            int n = WIDTH * HEIGHT;
+            boolean[] valid = new boolean[n];
+            java.util.Arrays.fill(valid, true);
+            return new OpticalFlow(WIDTH, HEIGHT, new float[n], new float[n], valid);
+        };
+        VideoSession session = VideoSession.start(VIDEO, MAP, new FlowCache(VIDEO, still, null), TRUTH);
+        SimulatedAnnotator truth = new SimulatedAnnotator(TRUTH, CAR_PIXELS, -1);
+        AtomicBoolean flowReadyWhileLabelling = new AtomicBoolean();
+        org.frameloop.core.spi.Annotator person = (sample, video) -> {
+            try {
+                // a person takes their time over the first sample: the flow should be done before they are
+                if (session.ledger().entries().isEmpty()) {
+                    flowReadyWhileLabelling.set(everyPairBothWays.await(60, TimeUnit.SECONDS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return truth.annotate(sample, video);
+        };
+
+        new AnnotationLoop(session, new CopyHumanModel(), WHOLE_FRAMES, MOST_UNCERTAIN, person, CAR_PIXELS,
+                LoopSettings.defaults().withSamplesPerRound(1).withMaxRounds(2)).run(new NullProgressMonitor());
+
+        assertTrue(flowReadyWhileLabelling.get(), "every frame pair's flow was computed while the person labelled");
+        assertEquals(2 * (FRAMES - 1), providerCalls.get(), "each pair once, both ways");
+        assertTrue(session.flowCache().orElseThrow().allComputed());
     }
 
     @Test

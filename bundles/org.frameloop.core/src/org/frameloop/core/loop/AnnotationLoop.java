@@ -869,7 +869,10 @@ public final class AnnotationLoop {
         Map<Integer, FramePrediction> modelBeforeLabels = new HashMap<>();
         for (Sample sample : samples) {
             monitor.checkCanceled();
-            Annotation annotation = annotator.annotate(sample, session);
+            Annotation annotation;
+            try (FlowAhead ahead = FlowAhead.start(session.flowCache())) {
+                annotation = annotator.annotate(sample, session);
+            }
             int frame = sample.frameIndex();
             int[] pixels = sample.region().pixelIndices(session.width());
             LabelImage before = humanBefore.containsKey(frame) ? humanBefore.get(frame)

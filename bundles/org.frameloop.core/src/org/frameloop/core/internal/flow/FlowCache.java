@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
@@ -39,6 +40,7 @@ public final class FlowCache {
     private final Path folder;
     private final long packedBudgetBytes;
     private long packedBytes;
+    private volatile boolean allComputed;
     private final Map<Integer, Double> validShares = new HashMap<>();
     private final LinkedHashMap<Integer, PackedFlow[]> packed = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Integer, OpticalFlow[]> recent = new LinkedHashMap<>(32, 0.75f, true) {
@@ -89,6 +91,41 @@ public final class FlowCache {
      */
     public synchronized OptionalDouble validShare() {
         return validShares.values().stream().mapToDouble(Double::doubleValue).average();
+    }
+
+    /**
+     * Computes the pairs not computed yet, first to last, until {@code stop} says so or all are done; for a
+     * background thread while a person labels, so that the flow is ready when the loop needs it (at 480×360 the
+     * full-resolution flow of 170 pairs takes about 30 s, at 1080p minutes). Each pair is computed under the
+     * cache's lock, as when the loop asks for it: the provider is never called twice at once.
+     *
+     * @return the pairs computed
+     */
+    public int computeAhead(BooleanSupplier stop) {
+        int computed = 0;
+        int first = 0;
+        for (; first + 1 < video.frameCount() && !stop.getAsBoolean(); first++) {
+            if (computeIfMissing(first)) {
+                computed++;
+            }
+        }
+        if (first + 1 >= video.frameCount()) {
+            allComputed = true;
+        }
+        return computed;
+    }
+
+    /** Whether {@link #computeAhead} has gone through every pair. */
+    public boolean allComputed() {
+        return allComputed;
+    }
+
+    private synchronized boolean computeIfMissing(int first) {
+        if (recent.containsKey(first) || packed.containsKey(first) || (folder != null && Files.isRegularFile(file(first)))) {
+            return false;
+        }
+        pair(first);
+        return true;
     }
 
     /** Pairs held packed in memory now (for tests). */
