@@ -36,32 +36,17 @@ class AuditTilesTest {
     }
 
     @Test
-    void asManyTilesAsCostOneFrameWithinFourAndSixteen() {
-        assertEquals(11, AuditTiles.perFrameAudit(0, 0, 0, 0), "a first guess before anything was labelled");
-        // frames cost 500 clicks, tiles 45: eleven tiles cost about a frame
-        assertEquals(11, AuditTiles.perFrameAudit(8 * 500, 8, 32 * 45, 32));
-        assertEquals(16, AuditTiles.perFrameAudit(8 * 500, 8, 32 * 20, 32), "never more than the frame's area");
-        assertEquals(4, AuditTiles.perFrameAudit(8 * 100, 8, 32 * 90, 32), "never fewer than four places");
-        assertEquals(16, AuditTiles.perFrameAudit(8 * 100, 8, 0, 32), "tiles that cost nothing");
-    }
+    void theTilesKeptAreThoseThatKeepTheAuditsWithinTheirShareOfAllClicks() {
+        // 7500 clicks so far of which 800 on audits, 3500 chosen now: tiles of 100 each, 3 fit (1100/11300 < 10%)
+        long[] tiles = { 100, 100, 100, 100, 100, 100 };
+        int kept = AuditTiles.affordable(0.1, 7500, 800, 3500, tiles);
+        assertEquals(3, kept);
+        assertTrue((800 + 300) / (double) (7500 + 3500 + 300) <= 0.1);
+        assertTrue((800 + 400) / (double) (7500 + 3500 + 400) > 0.1, "a fourth would go over");
 
-    @Test
-    void auditTilesKeepTheAuditsWithinTheirShareOfAllClicks() {
-        // 15 frames of 500 clicks and 16 tiles of 45 so far, 7 frames chosen now: 11 tiles fit, a 12th would not
-        int tiles = AuditTiles.forClickShare(0.1, 1, 7, 15 * 500 + 16 * 45, 15 * 500, 15, 16 * 45, 16);
-        assertEquals(11, tiles);
-        assertTrue(auditShare(16 * 45 + tiles * 45, 15 * 500 + 16 * 45 + 7 * 500 + tiles * 45) <= 0.1);
-        assertTrue(auditShare(16 * 45 + (tiles + 1) * 45, 15 * 500 + 16 * 45 + 7 * 500 + (tiles + 1) * 45) > 0.1);
-
-        assertEquals(16, AuditTiles.forClickShare(0.1, 1, 7, 8 * 500, 8 * 500, 8, 0, 0),
-                "after a round without audits the first catches up, up to a whole frame's area");
-        assertEquals(0, AuditTiles.forClickShare(0.1, 1, 7, 8 * 500 + 40 * 45, 8 * 500, 8, 40 * 45, 40),
-                "audits that already cost more than their share: none this round");
-        assertEquals(0, AuditTiles.forClickShare(0.1, 0, 8, 8 * 500, 8 * 500, 8, 0, 0), "no audit owed");
-        assertEquals(11, AuditTiles.forClickShare(0.1, 1, 7, 0, 0, 0, 0, 0), "before anything: the first guess");
-    }
-
-    private static double auditShare(long auditClicks, long allClicks) {
-        return auditClicks / (double) allClicks;
+        assertEquals(0, AuditTiles.affordable(0.1, 7500, 1500, 3500, tiles), "audits over their share: none");
+        assertEquals(6, AuditTiles.affordable(0.1, 75000, 0, 3500, tiles), "all when they fit");
+        assertEquals(1, AuditTiles.affordable(0.1, 7500, 800, 3500, new long[] { 100, 900, 10 }),
+                "in the order given: a costly tile ends the list");
     }
 }

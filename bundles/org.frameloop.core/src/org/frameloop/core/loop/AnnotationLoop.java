@@ -1,6 +1,7 @@
 package org.frameloop.core.loop;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -731,7 +732,8 @@ public final class AnnotationLoop {
         if (count > 0 && samplesAreWholeFrames()) {
             Set<Integer> chosenFrames = new HashSet<>();
             taken.forEach(c -> chosenFrames.add(scores.frame[c]));
-            return drawTileAudits(auditTiles(count, taken.size()), random, chosenFrames);
+            return withinAuditShare(drawTileAudits(count * AuditTiles.MOST, random, chosenFrames), chosenFrames,
+                    random);
         }
         List<Sample> drawn = new ArrayList<>();
         int stretches = 4;
@@ -778,32 +780,39 @@ public final class AnnotationLoop {
     }
 
     /**
-     * Tiles to audit this round for {@code owedFrames} whole-frame audits, alongside {@code chosenFrames} frames
-     * the selector chose: as many as keep the audits' clicks so far and this round's within the audit share of
-     * all clicks ({@link AuditTiles#forClickShare}). Costs from the whole ledger, so that a resumed run draws
-     * what an uninterrupted one would. (From its last three rounds only, closer to what corrections cost now,
-     * the audits cost 10.1% of the clicks on Seq05VD instead of 11.6%, but the estimate's mean error rose from
-     * 0.033 to 0.046.)
+     * The drawn audit tiles, in a random order, as many as keep all audits within the audit share of all clicks,
+     * this round's chosen frames included ({@link AuditTiles#affordable}); each priced as the round's budget
+     * prices samples, on the labels shown now. The tiles left out are given back. From the whole ledger, so that
+     * a resumed run draws what an uninterrupted one would: in a run of whole frames, the tiles are the audits.
      */
-    private int auditTiles(int owedFrames, int chosenFrames) {
-        long frameClicks = 0;
-        long tileClicks = 0;
+    private List<Sample> withinAuditShare(List<Sample> tiles, Set<Integer> chosenFrames, Random random) {
         long allClicks = 0;
-        int frames = 0;
-        int tiles = 0;
+        long auditClicks = 0;
         for (LedgerEntry entry : session.ledger().entries()) {
             allClicks += entry.clicks();
-            if (entry.sample().region() instanceof Region.WholeFrame) {
-                frameClicks += entry.clicks();
-                frames++;
-            } else if (entry.sample().region() instanceof Region.Rectangle) {
-                tileClicks += entry.clicks();
-                tiles++;
+            if (entry.sample().region() instanceof Region.Rectangle) {
+                auditClicks += entry.clicks();
             }
         }
-        // in a run of whole frames the tiles are the audits: the ledger tells them apart after a resume too
-        return AuditTiles.forClickShare(settings.auditShare(), owedFrames, chosenFrames, allClicks, frameClicks,
-                frames, tileClicks, tiles);
+        Region wholeFrame = new Region.WholeFrame(session.width(), session.height());
+        long chosenClicks = 0;
+        for (int frame : chosenFrames) {
+            chosenClicks += costModel.clicks(wholeFrame, session.labels().merged(frame), session.ignoreId());
+        }
+        List<Sample> order = new ArrayList<>(tiles);
+        Collections.shuffle(order, random);
+        long[] prices = new long[order.size()];
+        for (int k = 0; k < prices.length; k++) {
+            Sample tile = order.get(k);
+            prices[k] = costModel.clicks(tile.region(), session.labels().merged(tile.frameIndex()), session.ignoreId());
+        }
+        int kept = AuditTiles.affordable(settings.auditShare(), allClicks, auditClicks, chosenClicks, prices);
+        for (Sample left : order.subList(kept, order.size())) {
+            proposed.remove(left);
+            audits.remove(left);
+        }
+        Set<Sample> keep = new HashSet<>(order.subList(0, kept));
+        return tiles.stream().filter(keep::contains).toList();
     }
 
     private boolean samplesAreWholeFrames() {
