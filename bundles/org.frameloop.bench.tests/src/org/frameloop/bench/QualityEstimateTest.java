@@ -69,9 +69,11 @@ class QualityEstimateTest {
     }
 
     /**
-     * Whole frames: the audits are tiles ({@code AuditTiles}), as many per owed frame audit as cost one frame, one
-     * owed audit a round on 24-frame videos. Measured at 160×120: 52 of 56 rounds, mean error 0.022 (before carried
-     * labels followed sub-pixel motion and the estimate used two rounds' audits: 49 of 56, 0.020). At 64×48 a
+     * Whole frames: the audits are tiles ({@code AuditTiles}), as many per owed frame audit as keep the audits
+     * within the share of the clicks, one owed audit a round on 24-frame videos. Measured at 160×120: 54 of 56
+     * rounds, mean error 0.038, the largest errors in round 2, where one tile drawn in round 1 scored the untrained
+     * model's labels (with as many tiles as cost one frame per owed audit, whatever the share: 52 of 56, 0.022;
+     * before carried labels followed sub-pixel motion and the estimate used two rounds' audits: 49 of 56, 0.020). At 64×48 a
      * 16×12 tile costs about a quarter of a frame's polygon clicks, so only four are drawn, and the interval held
      * the truth in 46 of 56 rounds (mean error 0.039; whole-frame audits there: 56 of 56, 0.040).
      */
@@ -109,8 +111,10 @@ class QualityEstimateTest {
         System.out.printf("interval held the truth in %d of %d rounds; mean |estimate - truth| %.4f; mean truth - lower %.4f%n",
                 covered, rounds, absoluteError / rounds, belowTruth / rounds);
         assertTrue(rounds >= 50, rounds + " rounds");
-        // measured: rectangles 56 of 56, mean error 0.049; whole frames with tile audits 52 of 56, 0.022
+        // measured: rectangles 56 of 56, mean error 0.049; whole frames with tile audits 54 of 56, 0.038
         assertTrue(covered >= 0.85 * rounds, covered + " of " + rounds + " rounds covered;" + misses);
+        // an interval that holds because it spans everything is no estimate: audits starved of clicks gave 0.26
+        assertTrue(absoluteError / rounds <= 0.07, "mean |estimate - truth| " + absoluteError / rounds);
     }
 
     @Test

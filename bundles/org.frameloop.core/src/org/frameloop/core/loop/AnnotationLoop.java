@@ -797,14 +797,13 @@ public final class AnnotationLoop {
         Region wholeFrame = new Region.WholeFrame(session.width(), session.height());
         long chosenClicks = 0;
         for (int frame : chosenFrames) {
-            chosenClicks += costModel.clicks(wholeFrame, session.labels().merged(frame), session.ignoreId());
+            chosenClicks += price(wholeFrame, frame);
         }
         List<Sample> order = new ArrayList<>(tiles);
         Collections.shuffle(order, random);
         long[] prices = new long[order.size()];
         for (int k = 0; k < prices.length; k++) {
-            Sample tile = order.get(k);
-            prices[k] = costModel.clicks(tile.region(), session.labels().merged(tile.frameIndex()), session.ignoreId());
+            prices[k] = price(order.get(k).region(), order.get(k).frameIndex());
         }
         int kept = AuditTiles.affordable(settings.auditShare(), allClicks, auditClicks, chosenClicks, prices);
         for (Sample left : order.subList(kept, order.size())) {
@@ -813,6 +812,15 @@ public final class AnnotationLoop {
         }
         Set<Sample> keep = new HashSet<>(order.subList(0, kept));
         return tiles.stream().filter(keep::contains).toList();
+    }
+
+    /**
+     * What labelling {@code region} of {@code frame} is expected to cost, priced on the labels shown (the true ones
+     * are what the person is about to give): at least one click, the fill every sample takes, even where the shown
+     * labels are all of the ignored class (an untrained model's).
+     */
+    private long price(Region region, int frame) {
+        return Math.max(1, costModel.clicks(region, session.labels().merged(frame), session.ignoreId()));
     }
 
     private boolean samplesAreWholeFrames() {
